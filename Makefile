@@ -1,0 +1,45 @@
+# Clinical Academic Pathway Guide. `make run` opens the app; `make test` runs the suite.
+# Both create .venv and install the project on first use (and again when pyproject.toml changes).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test bench fuzz bundle lint format clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt-get install -y python3-venv"; exit 1; }
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,build]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@$(PY) -m guide.platform_check
+	$(PY) -m guide
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(PY) -m ruff check guide tests
+	$(PY) -m ruff format --check guide tests
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.run
+
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests -k "property or fuzz" -p no:randomly
+
+bundle: $(STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean build_installer.spec
+	QT_QPA_PLATFORM=offscreen dist/ClinicalAcademicGuide/ClinicalAcademicGuide --self-test
+
+lint: $(STAMP)
+	$(PY) -m ruff check guide tests
+
+format: $(STAMP)
+	$(PY) -m ruff format guide tests
+	$(PY) -m ruff check --fix guide tests
+
+clean:
+	rm -rf build dist bench-results.json

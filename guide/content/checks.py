@@ -1,0 +1,89 @@
+"""Whole-model checks that need every item loaded: references, links and fixed ids."""
+
+from __future__ import annotations
+
+from guide.content.links import AUTOLINK, INLINE_LINK, REFERENCE_DEF, classify_link, image_allowed
+from guide.content.model import FIXED_IDS, SECTION_IDS, ContentModel, Item, Problem
+from guide.content.schema import SCHEMA
+
+
+def cross_references(model: ContentModel, broken_ids: set[str]) -> list[Problem]:
+    """Every problem that only shows once all roots are loaded."""
+    problems: list[Problem] = []
+    stage_ids = {stage.id for stage in model.checklist_stages}
+    for item in model:
+        problems.extend(_field_references(item, model, stage_ids, broken_ids))
+        problems.extend(_body_links(item, model, broken_ids))
+    for stage in model.checklist_stages:
+        if stage.section and stage.section not in model:
+            problems.append(
+                Problem(
+                    stage.path,
+                    stage.line,
+                    f"checklist stage {stage.id!r} names unknown section {stage.section!r}",
+                )
+            )
+    root = str(model.roots[0]) if model.roots else "data"
+    for fixed in FIXED_IDS:
+        item = model.get(fixed)
+        if item is None and fixed not in broken_ids:
+            problems.append(Problem(root, 1, f"the required page {fixed!r} is missing"))
+        elif item is not None and fixed in SECTION_IDS and item.kind != "section":
+            problems.append(Problem(item.path, item.line, f"{fixed!r} must be a section"))
+    return problems
+
+
+def _field_references(
+    item: Item, model: ContentModel, stage_ids: set[str], broken: set[str]
+) -> list[Problem]:
+    problems = []
+    for name, spec in SCHEMA[item.kind].items():
+        if spec.refers_to is None or name not in item.fields:
+            continue
+        value = item.fields[name]
+        for ref in (value,) if isinstance(value, str) else value:
+            if ref in broken:
+                continue
+            if spec.refers_to == "checklist-stage":
+                ok = ref in stage_ids
+                what = "checklist stage"
+            else:
+                target = model.get(ref)
+                ok = target is not None and (
+                    spec.refers_to == "item" or target.kind == spec.refers_to
+                )
+                what = spec.refers_to if spec.refers_to != "item" else "item"
+            if not ok:
+                line = item.field_lines.get(name, item.line)
+                problems.append(Problem(item.path, line, f"{name}: unknown {what} id {ref!r}"))
+    return problems
+
+
+def _body_links(item: Item, model: ContentModel, broken: set[str]) -> list[Problem]:
+    problems = []
+    in_code = False
+    for offset, text in enumerate(item.body.splitlines()):
+        if text.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if in_code:
+            continue
+        line = item.body_line + offset
+        targets = [(m.group(1) == "!", m.group(2)) for m in INLINE_LINK.finditer(text)]
+        targets += [(False, m.group(1)) for m in REFERENCE_DEF.finditer(text)]
+        targets += [(False, m.group(1)) for m in AUTOLINK.finditer(text)]
+        for is_image, target in targets:
+            if is_image:
+                if not image_allowed(target):
+                    problems.append(
+                        Problem(item.path, line, f"image {target!r} must be a file under images/")
+                    )
+                continue
+            link = classify_link(target)
+            if link.kind == "refused":
+                problems.append(Problem(item.path, line, link.reason))
+            elif link.kind == "internal" and link.target and link.target not in model:
+                if link.target in broken:  # already reported where it is defined
+                    continue
+                message = f"link to unknown page id {link.target!r}"
+                problems.append(Problem(item.path, line, message))
+    return problems

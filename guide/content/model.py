@@ -1,0 +1,156 @@
+"""The immutable content model: items, problems, and the model that holds them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+NATIONS: tuple[str, ...] = ("England", "Scotland", "Wales", "Northern Ireland")
+KINDS: tuple[str, ...] = ("section", "page", "story", "scheme", "milestone", "term")
+
+# The ten pages the app itself links to; content cannot go without them.
+SECTION_IDS: tuple[str, ...] = (
+    "early-research-exposure",
+    "pre-doctoral",
+    "phd-or-md",
+    "early-post-doctoral",
+    "later-post-doctoral",
+    "careers-across-fields",
+    "flexible-entry",
+    "national-pathway",
+)
+FIXED_IDS: tuple[str, ...] = ("overview", "glossary", *SECTION_IDS)
+
+# Ids of views the app draws itself; content may not take them.
+RESERVED_IDS: frozenset[str] = frozenset(
+    {"pathway-diagram", "checklist", "my-progress", "bookmarks", "search", "settings", "about"}
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, reported as ``FILE:LINE: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of content: a page, section, story, scheme, milestone or term.
+
+    ``fields`` holds the validated front-matter or catalogue fields other than
+    id, kind, title and body; ``field_lines`` says where each was written.
+    """
+
+    id: str
+    kind: str
+    title: str
+    body: str
+    path: str
+    line: int
+    fields: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    field_lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    body_line: int = 1
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    @property
+    def summary(self) -> str:
+        return str(self.fields.get("summary", ""))
+
+    @property
+    def nations(self) -> tuple[str, ...]:
+        return tuple(self.fields.get("nations", ()))
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        return tuple(self.fields.get("stages", ()))
+
+    @property
+    def next_review(self) -> dt.date | None:
+        return self.fields.get("next_review")
+
+    @property
+    def last_reviewed(self) -> dt.date | None:
+        return self.fields.get("last_reviewed")
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-friendly dict: id, kind, title and every field (dates as ISO text)."""
+        out: dict[str, Any] = {"id": self.id, "kind": self.kind, "title": self.title}
+        for name, value in self.fields.items():
+            out[name] = _jsonable(value)
+        return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class ChecklistStage:
+    """A stage of the personal checklist (medical school, F1, ...), declared in data."""
+
+    id: str
+    title: str
+    section: str | None
+    order: int
+    path: str = ""
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class ContentModel:
+    """Everything the guide knows, loaded from one or more content roots.
+
+    ``items`` keeps the order the loader produced (sections by their ``order``
+    field, then everything else by file and position), so views can list them
+    as the editors arranged them.
+    """
+
+    items: Mapping[str, Item]
+    problems: tuple[Problem, ...] = ()
+    roots: tuple[Path, ...] = ()
+    checklist_stages: tuple[ChecklistStage, ...] = ()
+    extras: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self.items
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items.values())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def get(self, item_id: str) -> Item | None:
+        return self.items.get(item_id)
+
+    def of_kind(self, kind: str) -> list[Item]:
+        return [item for item in self.items.values() if item.kind == kind]
+
+    def sections(self) -> list[Item]:
+        return sorted(self.of_kind("section"), key=lambda s: (s.get("order", 999), s.title))
+
+    def terms_by_acronym(self) -> dict[str, Item]:
+        """Glossary terms keyed by their lower-cased title (the acronym or term)."""
+        return {term.title.lower(): term for term in self.of_kind("term")}

@@ -1,0 +1,168 @@
+"""Compose a whole reader page for an item: title, metadata card, body, sources, review dates.
+
+No Qt here: user-visible labels go through the ``tr`` callable the caller
+passes in (the UI passes Qt's translate, the CLI and tests the identity), so
+a Welsh interface needs no change to this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+from guide.content.links import internal_href
+from guide.content.model import ContentModel, Item
+from guide.content.render import Heading, Renderer
+
+Translate = Callable[[str], str]
+
+# Which fields each kind shows in its card, in order, with their labels.
+CARD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "story": (("specialty", "Specialty"), ("nations", "Nations"), ("stages", "Stages"),
+              ("routes", "Route")),
+    "scheme": (("funder", "Funder"), ("nations", "Nations"), ("stages", "Stages"),
+               ("duration", "Duration"), ("research_time", "Research time"),
+               ("eligibility", "Who can apply"), ("timing", "When to apply"),
+               ("former_names", "Former names"), ("last_checked", "Last checked")),
+    "milestone": (("stage", "Stage"), ("timing", "Typical timing"), ("nations", "Nations"),
+                  ("why", "Why it matters"), ("evidence", "Evidence to keep")),
+    "term": (("expansion", "Stands for"), ("aliases", "Also written")),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Page:
+    """A composed page: its HTML and its contents list."""
+
+    item_id: str
+    title: str
+    html: str
+    headings: tuple[Heading, ...]
+    review_overdue: bool = False
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+class PageComposer:
+    """Builds reader pages from a model; holds one Renderer for speed."""
+
+    def __init__(self, model: ContentModel, tr: Translate = _identity) -> None:
+        self.model = model
+        self.renderer = Renderer(model)
+        self.tr = tr
+
+    def compose(self, item: Item, today: dt.date | None = None) -> Page:
+        today = today or dt.date.today()
+        body = self.renderer.body_html(item)
+        parts = [f'<h1 class="page-title">{escape(item.title)}</h1>']
+        if item.kind == "story":
+            parts.append(
+                f'<p class="notice">{escape(self.tr("Illustrative composite story: not a real person."))}</p>'
+            )
+        parts.append(self._card(item))
+        if item.kind == "scheme":
+            parts.append(f"<p>{escape(item.summary)}</p>")
+            if item.get("volatile"):
+                parts.append(self._volatile_note())
+        if item.kind == "term":
+            parts.append(f"<p>{self._linked_text(str(item.get('definition', '')))}</p>")
+        parts.append(body.html)
+        if item.id == "glossary":
+            parts.append(self._glossary_list())
+        if item.kind == "scheme":
+            url = str(item.get("url", ""))
+            parts.append(
+                f"<p>{escape(self.tr('Official page'))}: "
+                f'<a class="external" href="{escape(url)}" title="{escape(url)}">{escape(url)}</a></p>'
+            )
+        parts.append(self._sources(item))
+        overdue = bool(item.next_review and item.next_review < today)
+        parts.append(self._review(item, overdue))
+        return Page(item.id, item.title, "\n".join(p for p in parts if p), body.headings, overdue)
+
+    def _volatile_note(self) -> str:
+        text = self.tr(
+            "Names, dates and rules for this scheme change from year to year: "
+            "check the current year's details on the funder's site."
+        )
+        return f'<p class="notice">{escape(text)}</p>'
+
+    def _card(self, item: Item) -> str:
+        rows = []
+        for name, label in CARD_FIELDS.get(item.kind, ()):
+            value = item.fields.get(name)
+            if value in (None, "", ()):
+                continue
+            rows.append(
+                f'<tr><th align="left">{escape(self.tr(label))}</th><td>{self._value(name, value)}</td></tr>'
+            )
+        if not rows:
+            return ""
+        return '<table class="card" width="100%">' + "".join(rows) + "</table>"
+
+    def _value(self, name: str, value: object) -> str:
+        if name == "stages":
+            return ", ".join(self._link_to(v) for v in value)  # type: ignore[union-attr]
+        if name == "stage":
+            stage = next((s for s in self.model.checklist_stages if s.id == value), None)
+            return escape(stage.title if stage else str(value))
+        if isinstance(value, (list, tuple)):
+            return escape(", ".join(str(v) for v in value))
+        if isinstance(value, dt.date):
+            return escape(value.strftime("%d %B %Y"))
+        return escape(str(value))
+
+    def _link_to(self, item_id: str) -> str:
+        target = self.model.get(item_id)
+        title = target.title if target else item_id
+        return f'<a class="internal" href="{internal_href(item_id)}">{escape(title)}</a>'
+
+    def _linked_text(self, text: str) -> str:
+        return self.renderer.markdown_html(text).html.removeprefix("<p>").removesuffix("</p>")
+
+    def _glossary_list(self) -> str:
+        terms = sorted(self.model.of_kind("term"), key=lambda t: t.title.lower())
+        rows = [
+            f'<dt id="{escape(t.id)}"><a class="internal" href="{internal_href(t.id)}">'
+            f"<strong>{escape(t.title)}</strong></a> — {escape(str(t.get('expansion', '')))}</dt>"
+            f"<dd>{escape(str(t.get('definition', '')))}</dd>"
+            for t in terms
+        ]
+        return '<dl class="glossary">' + "".join(rows) + "</dl>" if rows else ""
+
+    def _sources(self, item: Item) -> str:
+        sources = item.get("sources") or ()
+        if not sources:
+            return ""
+        entries = "".join(
+            f'<li>{escape(s["title"])}: <a class="external" href="{escape(s["url"])}" '
+            f'title="{escape(s["url"])}">{escape(s["url"])}</a>'
+            + (f" — {escape(s['note'])}" if s.get("note") else "")
+            + "</li>"
+            for s in sources
+        )
+        return (
+            f'<h2 id="sources">{escape(self.tr("Sources"))}</h2><ul class="sources">{entries}</ul>'
+        )
+
+    def _review(self, item: Item, overdue: bool) -> str:
+        last, due = item.last_reviewed, item.next_review
+        if not last and not due:
+            return ""
+        bits = []
+        if last:
+            bits.append(f"{self.tr('Page last reviewed')}: {last.strftime('%d %B %Y')}")
+        if due:
+            bits.append(f"{self.tr('Next review due')}: {due.strftime('%d %B %Y')}")
+        text = escape(" · ".join(bits))
+        flag = ""
+        if overdue:
+            flag = (
+                f'<p class="overdue"><strong>{escape(self.tr("This page is overdue for review."))}'
+                f"</strong> {escape(self.tr('Some details may be out of date: check the sources.'))}</p>"
+            )
+        return f'<hr/><p class="review">{text}</p>{flag}'

@@ -1,0 +1,191 @@
+"""The content schema: which fields each kind of item takes, and how each is checked.
+
+This is the one place a developer changes to add a field; ``data/README.md``
+documents the same table for content editors. Values are checked and
+converted field by field, and every failure becomes a ``Problem`` with a line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from guide.content.model import NATIONS
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+URL_PATTERN = re.compile(r"^https?://[^\s<>\"']+$")
+
+
+class FieldError(ValueError):
+    """A field's value is not acceptable; the message is shown to a content editor."""
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (list, dict)):
+        raise FieldError("must be text")
+    text = str(value).strip()
+    if not text:
+        raise FieldError("must not be empty")
+    return text
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise FieldError("must be a date written YYYY-MM-DD")
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise FieldError("must be true or false")
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError("must be a whole number")
+    return value
+
+
+def _text_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise FieldError("must be a list of text")
+    return tuple(_text(v) for v in value)
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    if not URL_PATTERN.match(text):
+        raise FieldError("must be a web address starting with https:// or http://")
+    return text
+
+
+def _nations(value: Any) -> tuple[str, ...]:
+    if value == "UK" or value == ["UK"]:
+        return NATIONS
+    names = _text_list(value)
+    unknown = [n for n in names if n not in NATIONS]
+    if unknown:
+        raise FieldError(f"unknown nation {unknown[0]!r}; use UK or any of {', '.join(NATIONS)}")
+    return tuple(n for n in NATIONS if n in names)
+
+
+def _months(value: Any) -> tuple[int, ...]:
+    if not isinstance(value, list) or not value:
+        raise FieldError("must be a list of month numbers 1-12")
+    months = tuple(_int(v) for v in value)
+    if any(not 1 <= m <= 12 for m in months):
+        raise FieldError("month numbers run from 1 to 12")
+    return months
+
+
+def _sources(value: Any) -> tuple[dict[str, str], ...]:
+    if not isinstance(value, list) or not value:
+        raise FieldError("must be a list of sources, each with a title and a url")
+    out = []
+    for entry in value:
+        if not isinstance(entry, dict) or set(entry) - {"title", "url", "note"}:
+            raise FieldError("each source takes title, url and an optional note")
+        source = {"title": _text(entry.get("title")), "url": _url(entry.get("url"))}
+        if "note" in entry:
+            source["note"] = _text(entry["note"])
+        out.append(source)
+    return tuple(out)
+
+
+def _true(value: Any) -> bool:
+    if value is not True:
+        raise FieldError("must be true: every career story is an illustrative composite")
+    return True
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field: its converter, whether it is required, and which ids it refers to.
+
+    ``refers_to`` names what the value's ids must be: ``"item"`` (any item id),
+    ``"section"`` (a section id), ``"scheme"``, or ``"checklist-stage"``.
+    """
+
+    convert: Callable[[Any], Any]
+    required: bool = False
+    refers_to: str | None = None
+
+
+REVIEW = {
+    "last_reviewed": FieldSpec(_date, required=True),
+    "next_review": FieldSpec(_date, required=True),
+}
+
+SCHEMA: dict[str, dict[str, FieldSpec]] = {
+    "page": {
+        "summary": FieldSpec(_text),
+        "sources": FieldSpec(_sources),
+        **REVIEW,
+    },
+    "section": {
+        "order": FieldSpec(_int, required=True),
+        "summary": FieldSpec(_text, required=True),
+        "sources": FieldSpec(_sources, required=True),
+        **REVIEW,
+    },
+    "story": {
+        "summary": FieldSpec(_text, required=True),
+        "specialty": FieldSpec(_text, required=True),
+        "nations": FieldSpec(_nations, required=True),
+        "stages": FieldSpec(_text_list, required=True, refers_to="section"),
+        "routes": FieldSpec(_text_list),
+        "schemes": FieldSpec(_text_list, refers_to="scheme"),
+        "illustrative": FieldSpec(_true, required=True),
+        **REVIEW,
+    },
+    "scheme": {
+        "funder": FieldSpec(_text, required=True),
+        "nations": FieldSpec(_nations, required=True),
+        "stages": FieldSpec(_text_list, required=True, refers_to="section"),
+        "summary": FieldSpec(_text, required=True),
+        "duration": FieldSpec(_text, required=True),
+        "research_time": FieldSpec(_text, required=True),
+        "eligibility": FieldSpec(_text, required=True),
+        "timing": FieldSpec(_text, required=True),
+        "url": FieldSpec(_url, required=True),
+        "last_checked": FieldSpec(_date, required=True),
+        "former_names": FieldSpec(_text_list),
+        "volatile": FieldSpec(_bool),
+        "note": FieldSpec(_text),
+    },
+    "milestone": {
+        "stage": FieldSpec(_text, required=True, refers_to="checklist-stage"),
+        "timing": FieldSpec(_text, required=True),
+        "months": FieldSpec(_months),
+        "why": FieldSpec(_text, required=True),
+        "evidence": FieldSpec(_text, required=True),
+        "nations": FieldSpec(_nations, required=True),
+        "volatile": FieldSpec(_bool),
+        "source": FieldSpec(_url),
+        "links": FieldSpec(_text_list, refers_to="item"),
+    },
+    "term": {
+        "expansion": FieldSpec(_text, required=True),
+        "definition": FieldSpec(_text, required=True),
+        "aliases": FieldSpec(_text_list),
+        "see": FieldSpec(_text_list, refers_to="item"),
+    },
+}
+
+# Fields every item has, handled by the loader itself rather than the schema.
+COMMON_FIELDS = ("id", "kind", "title")
+# Catalogue items may carry Markdown in ``body``; page files carry it after the front matter.
+BODY_FIELD = "body"

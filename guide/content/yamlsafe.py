@@ -1,0 +1,146 @@
+"""Safe YAML for content files: the C safe loader, line numbers, and hard limits.
+
+Content comes from editors and, through ``--content``, from other people, so:
+no unsafe loader ever; no anchors or aliases (content never needs them, and
+they are how "billion laughs" bombs work); bounded nesting and node counts;
+duplicate keys refused. Every mapping remembers the line of each key so that
+problems can be reported as ``FILE:LINE: message``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from guide.content.model import Problem
+
+try:  # libyaml is ~8x faster (baselines §4); fall back to pure Python if a build lacks it.
+    from yaml import CSafeLoader as _SafeBase
+except ImportError:  # pragma: no cover - depends on the PyYAML wheel
+    from yaml import SafeLoader as _SafeBase  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 40
+
+
+class LineDict(dict):
+    """A dict that remembers where it, and each of its keys, was written."""
+
+    line: int = 1
+    key_lines: dict[Any, int]
+
+    def line_of(self, key: Any) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class ContentFileError(Exception):
+    """A file could not be read or parsed; carries the line to report."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+    """The safe loader, building LineDicts and refusing duplicate keys."""
+
+    line_offset = 0
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    data = LineDict()
+    data.line = node.start_mark.line + 1 + loader.line_offset
+    data.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1 + loader.line_offset
+        if isinstance(key, (list, dict)):
+            raise ContentFileError("a mapping key must be plain text", line)
+        if key in data:
+            raise ContentFileError(f"the key {key!r} is written twice", line)
+        data[key] = loader.construct_object(value_node, deep=True)
+        data.key_lines[key] = line
+    return data
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def _check_shape(root: yaml.Node, line_offset: int) -> None:
+    """Refuse aliases, deep nesting and huge node counts before constructing anything."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    count = 0
+    while stack:
+        node, depth = stack.pop()
+        line = node.start_mark.line + 1 + line_offset
+        if id(node) in seen:
+            raise ContentFileError("YAML anchors and aliases (& and *) are not allowed", line)
+        seen.add(id(node))
+        count += 1
+        if count > MAX_NODES:
+            raise ContentFileError(f"too many YAML values (over {MAX_NODES})", line)
+        if depth > MAX_DEPTH:
+            raise ContentFileError(f"nested more than {MAX_DEPTH} levels deep", line)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Any:
+    """Parse one YAML document safely; raise ContentFileError with a line on failure.
+
+    ``line_offset`` is added to every line, for YAML that starts part-way into
+    a file (front matter starts after its ``---`` line).
+    """
+    loader = _Loader(text)
+    loader.line_offset = line_offset
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_shape(node, line_offset)
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        raise ContentFileError(f"YAML error: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise ContentFileError(f"YAML error: {exc}", 1 + line_offset) from None
+    except RecursionError:
+        raise ContentFileError("nested too deeply", 1 + line_offset) from None
+    finally:
+        loader.dispose()
+
+
+def read_text(path: Path) -> str:
+    """Read a content file as UTF-8, refusing oversized files and naming the bad line."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentFileError(
+                f"file is {size // 1024} KB; content files may be at most "
+                f"{MAX_FILE_BYTES // 1024} KB"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ContentFileError(f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ContentFileError("not valid UTF-8 text; save the file as UTF-8", line) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ContentFileError("contains a NUL character; is this a binary file?", line)
+    return text
+
+
+def problem(path: Path | str, line: int, message: str) -> Problem:
+    return Problem(str(path), line, message)

@@ -1,0 +1,48 @@
+"""Shared fixtures: the shipped content, temporary content roots, an isolated user home."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from guide.content import ContentModel, load_content
+from guide.paths import bundled_data_dir
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own user data folder; nothing touches the real profile."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("GUIDE_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def shipped_model() -> ContentModel:
+    return load_content([bundled_data_dir()])
+
+
+WriteFile = Callable[[str, str], Path]
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> tuple[Path, WriteFile]:
+    """An empty extra content root and a helper that writes dedented files into it."""
+    root = tmp_path / "content"
+    root.mkdir()
+
+    def write(name: str, text: str) -> Path:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return root, write
