@@ -20,9 +20,9 @@ run: $(STAMP)
 	$(PY) -m guide
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(PY) -m ruff check guide tests
 	$(PY) -m ruff format --check guide tests
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.run
