@@ -1,0 +1,194 @@
+"""The checklist as the user sees it: catalogue milestones plus their own, grouped by
+stage, with per-stage progress and what is coming up in the next 90 days.
+
+Pure functions over the content model and a ``ProgressData``; no Qt, no files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from guide.content.model import ChecklistStage, ContentModel
+from guide.progress.model import Entry, ProgressData
+
+COMING_UP_DAYS = 90
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One line of the checklist: a catalogue milestone or one of the user's own."""
+
+    id: str
+    title: str
+    stage: str
+    timing: str = ""
+    months: tuple[int, ...] = ()
+    why: str = ""
+    evidence: str = ""
+    nations: tuple[str, ...] = ()
+    volatile: bool = False
+    source: str = ""
+    links: tuple[str, ...] = ()
+    own: bool = False
+
+    def applies_to(self, nation: str) -> bool:
+        """Own milestones and an unset nation show everything."""
+        return self.own or not nation or not self.nations or nation in self.nations
+
+
+@dataclass(frozen=True)
+class Row:
+    milestone: Milestone
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class StageGroup:
+    stage: ChecklistStage
+    rows: tuple[Row, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for r in self.rows if r.entry.status == "done")
+
+    @property
+    def total(self) -> int:
+        """Milestones that count: those not marked not applicable."""
+        return sum(1 for r in self.rows if r.entry.status != "not-applicable")
+
+    @property
+    def badge(self) -> str:
+        return f"{self.done}/{self.total}" if self.rows else ""
+
+
+@dataclass(frozen=True)
+class ComingUp:
+    milestone: Milestone
+    year: int
+    month: int
+    starts_in_days: int  # 0 when it is already this month
+
+    @property
+    def when(self) -> str:
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+
+def catalogue(model: ContentModel) -> list[Milestone]:
+    return [
+        Milestone(
+            id=item.id,
+            title=item.title,
+            stage=str(item.get("stage", "")),
+            timing=str(item.get("timing", "")),
+            months=tuple(item.get("months", ()) or ()),
+            why=str(item.get("why", "")),
+            evidence=str(item.get("evidence", "")),
+            nations=tuple(item.get("nations", ()) or ()),
+            volatile=bool(item.get("volatile", False)),
+            source=str(item.get("source", "") or ""),
+            links=tuple(item.get("links", ()) or ()),
+        )
+        for item in model.of_kind("milestone")
+    ]
+
+
+def all_milestones(model: ContentModel, data: ProgressData) -> list[Milestone]:
+    own = [
+        Milestone(id=key, title=o.title, stage=o.stage, timing=o.timing, own=True)
+        for key, o in data.live_own().items()
+    ]
+    return catalogue(model) + sorted(own, key=lambda m: (m.title.lower(), m.id))
+
+
+def stage_groups(
+    model: ContentModel, data: ProgressData, nation: str | None = None
+) -> list[StageGroup]:
+    """Every checklist stage in order with its milestones for the nation (profile's by default).
+
+    An own milestone whose stage no longer exists goes under the first stage rather than vanish.
+    """
+    nation = data.profile.nation if nation is None else nation
+    stages = list(model.checklist_stages)
+    known = {s.id for s in stages}
+    by_stage: dict[str, list[Row]] = {s.id: [] for s in stages}
+    for milestone in all_milestones(model, data):
+        if not milestone.applies_to(nation):
+            continue
+        stage = milestone.stage if milestone.stage in known else (stages[0].id if stages else "")
+        if stage in by_stage:
+            by_stage[stage].append(Row(milestone, data.entry(milestone.id)))
+    return [StageGroup(s, tuple(by_stage[s.id])) for s in stages]
+
+
+def find(model: ContentModel, data: ProgressData, milestone_id: str) -> Milestone | None:
+    for milestone in all_milestones(model, data):
+        if milestone.id == milestone_id:
+            return milestone
+    return None
+
+
+def infer_stage(model: ContentModel, foundation_start: dt.date | None, today: dt.date) -> str:
+    """A likely stage from the foundation start date, when the user has not chosen one."""
+    if foundation_start is None:
+        return ""
+    days = (today - foundation_start).days
+    guess = "medical-school" if days < 0 else "f1" if days < 365 else "f2" if days < 730 else ""
+    if not guess:
+        guess = "pre-doctoral"
+    return guess if any(s.id == guess for s in model.checklist_stages) else ""
+
+
+def current_stage(model: ContentModel, data: ProgressData, today: dt.date) -> str:
+    profile = data.profile
+    if profile.stage and any(s.id == profile.stage for s in model.checklist_stages):
+        return profile.stage
+    return infer_stage(model, profile.foundation_start, today)
+
+
+def coming_up(
+    model: ContentModel, data: ProgressData, today: dt.date, days: int = COMING_UP_DAYS
+) -> list[ComingUp]:
+    """Unfinished milestones of the user's stage and nation whose usual months fall in the
+    next ``days`` days (including the current month), soonest first."""
+    stage = current_stage(model, data, today)
+    if not stage:
+        return []
+    window = _months_ahead(today, days)
+    found: list[ComingUp] = []
+    for milestone in catalogue(model):
+        if milestone.stage != stage or not milestone.applies_to(data.profile.nation):
+            continue
+        if data.entry(milestone.id).status in ("done", "not-applicable"):
+            continue
+        for year, month, starts_in in window:
+            if month in milestone.months:
+                found.append(ComingUp(milestone, year, month, starts_in))
+                break
+    return sorted(found, key=lambda c: (c.starts_in_days, c.milestone.title.lower()))
+
+
+def _months_ahead(today: dt.date, days: int) -> list[tuple[int, int, int]]:
+    """(year, month, days until it starts) for each month touching [today, today + days]."""
+    end = today + dt.timedelta(days=days)
+    out = []
+    year, month = today.year, today.month
+    while (year, month) <= (end.year, end.month):
+        start = dt.date(year, month, 1)
+        out.append((year, month, max(0, (start - today).days)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out

@@ -1,0 +1,213 @@
+"""Crash-safe file handling for the progress record: atomic writes, a short-lived lock,
+rolling backups, and setting a damaged file aside.
+
+Why these choices:
+
+* **Atomic write**: the new record goes to a temporary file in the same folder,
+  is flushed and fsynced, then ``os.replace``\\ d over the old one, and the folder
+  itself is fsynced where the system allows it. A crash or power cut at any
+  moment leaves either the old record or the new one, never half of each.
+* **Lock + reload-and-merge**: two running copies of the app (two windows, or
+  the app and the command line) both save to the same file. Each save takes a
+  lock file for the few milliseconds it needs to read the file, merge its own
+  changes in record by record (newest wins), and write the result. Holding the
+  lock only while saving, instead of for the whole session, means a second copy
+  still works, and a lock left by a crashed copy is broken once its process has
+  gone (same computer) or once it is older than ``STALE_LOCK_SECONDS``.
+* **Backups**: before each save the previous version is hard-linked into
+  ``backups/`` (no copying, so saves stay fast; copied where links are not
+  supported), and only the newest ``KEEP_BACKUPS`` are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import socket
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+KEEP_BACKUPS = 10
+STALE_LOCK_SECONDS = 15.0
+LOCK_TIMEOUT_SECONDS = 3.0
+BACKUP_DIR = "backups"
+
+
+class LockTimeoutError(OSError):
+    """Another copy of the app held the lock for longer than it should."""
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves the old or the new file, whole."""
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(folder)
+
+
+def _replace(src: Path, dst: Path) -> None:
+    # On Windows, replacing fails while another process (a reader, antivirus) has the
+    # file open for a moment; try again briefly before giving up.
+    for attempt in range(10):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 9:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX). Windows cannot open folders this way: skip."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems (network shares) refuse; the replace itself still happened
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temp_files(folder: Path, stem: str, older_than: float = 60.0) -> None:
+    """Temporary files left by a copy of the app that was killed mid-save."""
+    cutoff = time.time() - older_than
+    for tmp in folder.glob(f".{stem}-*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime < cutoff:
+                tmp.unlink()
+
+
+# ---------------------------------------------------------------- lock
+
+
+@contextlib.contextmanager
+def folder_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold ``lock_path`` (created exclusively) while saving; break it if stale."""
+    deadline = time.monotonic() + timeout
+    payload = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
+    while True:
+        try:
+            fd = os.open(lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            if _lock_is_stale(lock_path):
+                with contextlib.suppress(OSError):
+                    lock_path.unlink()
+                continue
+            if time.monotonic() > deadline:
+                raise LockTimeoutError(
+                    "another copy of the guide is saving at the moment"
+                ) from None
+            time.sleep(0.005)
+            continue
+        try:
+            os.write(fd, payload)
+        finally:
+            os.close(fd)
+        break
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            lock_path.unlink()
+
+
+def _lock_is_stale(lock_path: Path) -> bool:
+    try:
+        age = time.time() - lock_path.stat().st_mtime
+        owner = json.loads(lock_path.read_text("utf-8") or "{}")
+    except (OSError, ValueError):
+        # Unreadable or half-written: stale only once it is old (its writer may be mid-write).
+        try:
+            return time.time() - lock_path.stat().st_mtime > 1.0
+        except OSError:
+            return False
+    if age > STALE_LOCK_SECONDS:
+        return True
+    if os.name != "nt" and owner.get("host") == socket.gethostname():
+        return not _pid_alive(int(owner.get("pid", 0)))
+    return False
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)  # POSIX only: signal 0 asks "does it exist?" and sends nothing
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# ---------------------------------------------------------------- backups and set-aside
+
+
+def timestamp() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def back_up(path: Path, rev: int) -> Path | None:
+    """Keep the current version of ``path`` in ``backups/`` before it is replaced."""
+    if not path.exists():
+        return None
+    folder = path.parent / BACKUP_DIR
+    folder.mkdir(exist_ok=True)
+    # The revision comes first so the order stays right even if the clock is set back.
+    target = folder / f"{path.stem}-r{rev:010d}-{timestamp()}.json"
+    try:
+        os.link(path, target)
+    except OSError:
+        shutil.copyfile(path, target)  # FAT USB sticks and some shares cannot hard-link
+    prune_backups(path)
+    return target
+
+
+def backups(path: Path) -> list[Path]:
+    """Backups of ``path``, newest first."""
+    folder = path.parent / BACKUP_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{path.stem}-*.json"), reverse=True)
+
+
+def prune_backups(path: Path, keep: int = KEEP_BACKUPS) -> None:
+    for old in backups(path)[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def set_aside(path: Path, reason: str) -> Path:
+    """Rename a damaged file out of the way (never overwriting anything) and return its new name."""
+    for n in range(1000):
+        suffix = f"-{n}" if n else ""
+        target = path.with_name(f"{path.stem}.{reason}-{timestamp()}{suffix}{path.suffix}")
+        if not target.exists():
+            os.rename(path, target)
+            return target
+    raise OSError(f"could not find a free name to set {path.name} aside")
+
+
+def set_aside_files(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(f"{path.stem}.*-*{path.suffix}"))

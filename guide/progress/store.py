@@ -1,0 +1,360 @@
+"""``ProgressStore``: the user's progress record, loaded from and saved to their data folder.
+
+Every change is saved at once. If saving fails (a read-only folder, a full
+disk, another copy holding the lock too long) the change stays in memory,
+``pending`` is set and ``error`` says in plain words what happened; the next
+change, or ``retry()``, tries again. A damaged file is set aside, never
+overwritten, and the newest backup that still reads is restored; ``notices``
+tells the user what happened. See ``files.py`` for why saving works as it does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from guide.progress import files
+from guide.progress.document import NewerFormatError, ProgressFormatError, dumps, loads
+from guide.progress.merge import MergeResult, merge
+from guide.progress.model import (
+    MAX_TEXT,
+    MAX_TITLE,
+    OWN_PREFIX,
+    STATUSES,
+    Clock,
+    Entry,
+    OwnMilestone,
+    Profile,
+    ProgressData,
+    Stamp,
+)
+
+FILE_NAME = "progress.json"
+Translate = Callable[[str], str]
+
+
+class ProgressStore:
+    """One user's progress record in ``home``; the object the UI and the CLI share."""
+
+    def __init__(
+        self,
+        home: Path,
+        *,
+        now: Callable[[], dt.datetime] | None = None,
+        today: Callable[[], dt.date] | None = None,
+        tr: Translate | None = None,
+    ) -> None:
+        self.home = Path(home)
+        self.path = self.home / FILE_NAME
+        self.lock_path = self.home / (FILE_NAME + ".lock")
+        self.data = ProgressData()
+        self.notices: list[str] = []
+        self.error: str | None = None
+        self.pending = False
+        self.read_only_reason: str | None = None
+        self._clock = Clock(now)
+        self._today = today or dt.date.today
+        self._tr: Translate = tr or (lambda text: text)
+
+    @classmethod
+    def open(cls, home: Path, **kwargs: Any) -> ProgressStore:
+        store = cls(home, **kwargs)
+        store.load()
+        return store
+
+    # ------------------------------------------------------------ what the views read
+
+    @property
+    def profile(self) -> Profile:
+        return self.data.profile
+
+    def entry(self, milestone_id: str) -> Entry:
+        return self.data.entry(milestone_id)
+
+    def completed_ids(self) -> set[str]:
+        return self.data.completed_ids()
+
+    def own_milestones(self) -> dict[str, OwnMilestone]:
+        return self.data.live_own()
+
+    # ------------------------------------------------------------ loading
+
+    def load(self) -> None:
+        tr = self._tr
+        self.notices = []
+        self.read_only_reason = None
+        self.pending = False
+        self.error = None
+        if not self.path.exists():
+            self.data = ProgressData()
+            restored = self._newest_good_backup()
+            if restored is not None:
+                self.data, when = restored
+                self.notices.append(
+                    tr(
+                        "Your progress file was missing, so it was restored from the backup made {when}."
+                    ).format(when=when)
+                )
+                self.save()
+            return
+        try:
+            self.data = loads(self.path.read_bytes())
+            return
+        except NewerFormatError as exc:
+            self.data = ProgressData()
+            self.read_only_reason = tr(
+                "Your progress file cannot be opened by this version of the guide: {reason}. "
+                "It has not been changed. Please use the newer version."
+            ).format(reason=exc)
+            self.notices.append(self.read_only_reason)
+            return
+        except ProgressFormatError as exc:
+            problem = str(exc)
+        except OSError as exc:
+            problem = tr("it could not be read ({reason})").format(reason=exc.strerror or exc)
+        self._recover(problem)
+
+    def _recover(self, problem: str) -> None:
+        tr = self._tr
+        try:
+            aside: Path | None = files.set_aside(self.path, "damaged")
+        except OSError:
+            aside = None
+        restored = self._newest_good_backup()
+        self.data = restored[0] if restored else ProgressData()
+        kept = (
+            tr("It has been kept as {name} in {folder}.").format(name=aside.name, folder=self.home)
+            if aside
+            else tr("It has been left where it is.")
+        )
+        found = (
+            tr(
+                "Your progress has been restored from the backup made {when}. "
+                "Changes made after that may be missing."
+            ).format(when=restored[1])
+            if restored
+            else tr("No backup could be read, so the checklist starts empty.")
+        )
+        self.notices.append(
+            tr("Your progress file could not be read: {problem}.").format(problem=problem)
+            + " "
+            + kept
+            + " "
+            + found
+        )
+        if aside is not None:
+            self.save()
+        else:
+            self.pending = True  # saving will try again to move the damaged file first
+
+    def _newest_good_backup(self) -> tuple[ProgressData, str] | None:
+        for backup in files.backups(self.path):
+            try:
+                data = loads(backup.read_bytes())
+            except (OSError, ProgressFormatError):
+                continue
+            when = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime(
+                "on %d %B %Y at %H:%M"
+            )
+            return data, when
+        return None
+
+    # ------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Merge with whatever is on disk, write atomically, and report success."""
+        if self.read_only_reason:
+            self.pending = True
+            self.error = self.read_only_reason
+            return False
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+            with files.folder_lock(self.lock_path):
+                disk = self._read_for_merge()
+                if disk is not None:
+                    self.data = merge(self.data, disk).data
+                    files.back_up(self.path, disk.rev)
+                files.atomic_write(self.path, dumps(self.data))
+                files.remove_stale_temp_files(self.home, self.path.stem)
+        except OSError as exc:
+            self.pending = True
+            self.error = self._describe(exc)
+            return False
+        self.pending = False
+        self.error = None
+        return True
+
+    def retry(self) -> bool:
+        return self.save() if self.pending else True
+
+    def _read_for_merge(self) -> ProgressData | None:
+        if not self.path.exists():
+            return None
+        try:
+            return loads(self.path.read_bytes())
+        except NewerFormatError as exc:
+            self.read_only_reason = self._tr(
+                "Another, newer version of the guide has saved your progress ({reason}). "
+                "This copy will not overwrite it."
+            ).format(reason=exc)
+            raise OSError(errno.EPERM, self.read_only_reason) from exc
+        except ProgressFormatError as exc:
+            aside = files.set_aside(self.path, "damaged")
+            self.notices.append(
+                self._tr(
+                    "Your progress file had been damaged ({problem}). It has been kept as "
+                    "{name}, and your progress has been saved again from this copy."
+                ).format(problem=exc, name=aside.name)
+            )
+            return None
+
+    def _describe(self, exc: OSError) -> str:
+        tr = self._tr
+        if isinstance(exc, files.LockTimeoutError):
+            why = tr("Another copy of the guide is saving at the same moment.")
+        elif exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+            why = tr("The disk is full.")
+        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            why = self.read_only_reason or tr(
+                "The folder {folder} is read-only, or you do not have permission to write there."
+            ).format(folder=self.home)
+        else:
+            why = tr("The file could not be written ({reason}).").format(reason=exc.strerror or exc)
+        return (
+            tr("Your last change could not be saved.")
+            + " "
+            + why
+            + " "
+            + tr(
+                "It is kept while the guide stays open and will be saved as soon as possible. "
+                "Export your checklist to keep a copy somewhere else."
+            )
+        )
+
+    # ------------------------------------------------------------ changes
+
+    def _stamp(self) -> Stamp:
+        stamp, self.data = self._clock.next(self.data)
+        return stamp
+
+    def set_profile(self, **fields: Any) -> bool:
+        unknown = set(fields) - {"nation", "stage", "specialty", "foundation_start"}
+        if unknown:
+            raise ValueError(f"unknown profile field {sorted(unknown)[0]!r}")
+        for name in ("nation", "stage", "specialty"):
+            if name in fields:
+                fields[name] = _clean(fields[name], MAX_TITLE, name)
+        profile = replace(self.data.profile, **fields)
+        if profile == self.data.profile:
+            return True
+        self.data = replace(self.data, profile=replace(profile, stamp=self._stamp()))
+        return self.save()
+
+    def set_status(self, milestone_id: str, status: str, date_done: dt.date | None = None) -> bool:
+        """Set a status; "done" takes ``date_done``, else the date already recorded, else today."""
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        current = self.entry(milestone_id)
+        if status == "done":
+            date_done = date_done or current.date_done or self._today()
+        elif date_done is not None:
+            raise ValueError("a date done goes only with the status done")
+        return self.update_entry(milestone_id, status=status, date_done=date_done)
+
+    def update_entry(self, milestone_id: str, **fields: Any) -> bool:
+        unknown = set(fields) - {"status", "date_done", "notes", "evidence"}
+        if unknown:
+            raise ValueError(f"unknown checklist field {sorted(unknown)[0]!r}")
+        if fields.get("status", "not-started") not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+        for name in ("notes", "evidence"):
+            if name in fields:
+                fields[name] = _clean(fields[name], MAX_TEXT, name)
+        entry = replace(self.entry(milestone_id), **fields)
+        if entry == self.entry(milestone_id):
+            return True
+        entries = dict(self.data.entries)
+        entries[milestone_id] = replace(entry, stamp=self._stamp())
+        self.data = replace(self.data, entries=entries)
+        return self.save()
+
+    def add_own(self, title: str, stage: str, timing: str = "") -> str:
+        """Add the user's own milestone; returns its id (saved, or pending if saving failed)."""
+        title = _clean(title, MAX_TITLE, "title").strip()
+        if not title:
+            raise ValueError("a milestone needs a title")
+        own_id = f"{OWN_PREFIX}{uuid.uuid4().hex[:12]}"
+        own = dict(self.data.own)
+        own[own_id] = OwnMilestone(
+            title=title,
+            stage=stage,
+            timing=_clean(timing, MAX_TITLE, "timing"),
+            stamp=self._stamp(),
+        )
+        self.data = replace(self.data, own=own)
+        self.save()
+        return own_id
+
+    def update_own(self, own_id: str, **fields: Any) -> bool:
+        if own_id not in self.data.live_own():
+            raise KeyError(own_id)
+        for name in ("title", "stage", "timing"):
+            if name in fields:
+                fields[name] = _clean(fields[name], MAX_TITLE, name)
+        if "title" in fields and not fields["title"].strip():
+            raise ValueError("a milestone needs a title")
+        own = dict(self.data.own)
+        own[own_id] = replace(own[own_id], **fields, stamp=self._stamp())
+        self.data = replace(self.data, own=own)
+        return self.save()
+
+    def delete_own(self, own_id: str) -> bool:
+        return self.update_own(own_id, deleted=True)
+
+    # ------------------------------------------------------------ import, export, delete
+
+    def import_file(self, path: Path) -> MergeResult:
+        """Merge a JSON export into this record (newest change wins) and save.
+
+        Raises ``ProgressFormatError`` (plain-words reason) or ``OSError`` if unreadable.
+        """
+        incoming = loads(Path(path).read_bytes())
+        result = merge(self.data, incoming)
+        self.data = result.data
+        self.save()
+        return result
+
+    def export_json(self, path: Path) -> None:
+        files.atomic_write(Path(path), dumps(self.data))
+
+    def delete_all(self) -> None:
+        """Remove the record, its backups and any damaged copies set aside. Raises OSError."""
+        if self.home.is_dir():
+            with files.folder_lock(self.lock_path):
+                for extra in files.set_aside_files(self.path):
+                    extra.unlink()
+                backup_dir = self.home / files.BACKUP_DIR
+                if backup_dir.exists():
+                    shutil.rmtree(backup_dir)
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
+                files.remove_stale_temp_files(self.home, self.path.stem, older_than=0)
+        self.data = ProgressData()
+        self.pending = False
+        self.error = None
+        self.notices = []
+
+
+def _clean(value: Any, limit: int, name: str) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text")
+    if len(value) > limit:
+        raise ValueError(f"{name} is longer than {limit} characters")
+    return value
