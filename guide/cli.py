@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from guide import APP_NAME, __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("guide.commands.content",)
+COMMAND_MODULES: tuple[str, ...] = ("guide.commands.content", "guide.commands.progress")
 
 
 class CommandError(Exception):

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from guide.commands.common import load_model
 from guide.content.pages import PageComposer
+from guide.progress.selfcheck import check_progress_storage
 
 
 def _content(args: argparse.Namespace) -> str:
@@ -33,6 +34,7 @@ def _render(args: argparse.Namespace) -> str:
 CHECKS: list[tuple[str, Callable[[argparse.Namespace], str]]] = [
     ("content", _content),
     ("rendering", _render),
+    ("progress storage", check_progress_storage),
 ]
 
 

@@ -12,8 +12,9 @@ import io
 from collections.abc import Callable
 
 from guide.content.model import ContentModel
-from guide.progress.checklist import coming_up, current_stage, stage_groups
-from guide.progress.model import STATUS_LABELS, ProgressData
+from guide.progress.checklist import coming_up, current_stage, find, stage_groups
+from guide.progress.merge import MergeResult
+from guide.progress.model import STATUS_LABELS, Entry, OwnMilestone, ProgressData
 
 CSV_COLUMNS = (
     "stage",
@@ -122,3 +123,54 @@ def summary_html(
 
 def _long_date(value: dt.date) -> str:
     return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def describe_import(
+    model: ContentModel,
+    data: ProgressData,
+    result: MergeResult,
+    tr: Callable[[str], str] = lambda s: s,
+) -> list[str]:
+    """Plain-words lines saying what an import changed, then a one-line summary."""
+    lines = []
+    for change in result.changed:
+        if change.kind == "profile":
+            lines.append(tr("Your profile was updated."))
+            continue
+        milestone = find(model, data, change.key)
+        title = milestone.title if milestone else change.key
+        if change.kind == "own":
+            own = change.after
+            verb = (
+                tr("removed")
+                if isinstance(own, OwnMilestone) and own.deleted
+                else tr("added")
+                if change.before is None
+                else tr("updated")
+            )
+            lines.append(tr("{title}: your own milestone {verb}").format(title=title, verb=verb))
+            continue
+        before = change.before.status if isinstance(change.before, Entry) else "not-started"
+        after = change.after.status if isinstance(change.after, Entry) else "not-started"
+        detail = (
+            tr("{before} to {after}").format(
+                before=tr(STATUS_LABELS[before]), after=tr(STATUS_LABELS[after]).lower()
+            )
+            if before != after
+            else tr("notes or date updated")
+        )
+        lines.append(f"{title}: {detail}")
+    count = len(result.changed)
+    summary = (
+        tr("Nothing new to import.")
+        if not count
+        else tr("1 change imported.")
+        if count == 1
+        else tr("{n} changes imported.").format(n=count)
+    )
+    if result.kept_local:
+        summary += " " + tr(
+            "{n} kept as they were here, because they were changed here more recently."
+        ).format(n=len(result.kept_local))
+    lines.append(summary)
+    return lines

@@ -1,0 +1,194 @@
+"""``guide progress``: list, set, export and import the personal checklist from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from guide.cli import CommandError, add_global_options
+from guide.commands.common import load_model
+from guide.content.model import NATIONS
+from guide.paths import user_home
+from guide.progress import ProgressStore
+from guide.progress.checklist import find, stage_groups
+from guide.progress.document import ProgressFormatError
+from guide.progress.export import describe_import
+from guide.progress.model import STATUS_LABELS, STATUSES
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("progress", help="your progress checklist: list, set, export, import")
+    add_global_options(p, suppress=True)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
+    actions.required = True
+
+    q = actions.add_parser("list", help="every milestone with your status, by stage")
+    q.add_argument("--json", action="store_true", help="print JSON objects")
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_list)
+
+    q = actions.add_parser("set", help="set a milestone's status")
+    q.add_argument("id", help="the milestone id (see 'guide progress list')")
+    q.add_argument("status", choices=STATUSES, metavar="STATUS", help=", ".join(STATUSES))
+    q.add_argument("--date", type=_date, help="date done, YYYY-MM-DD (with done; default today)")
+    q.add_argument("--note", help="replace the milestone's notes (no patient information)")
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_set)
+
+    q = actions.add_parser("profile", help="show or change your profile")
+    q.add_argument("--nation", choices=NATIONS, help="the nation you train in")
+    q.add_argument("--stage", help="your current checklist stage id, for example f1")
+    q.add_argument("--specialty", help="your specialty interest")
+    q.add_argument("--foundation-start", type=_date, help="foundation start date, YYYY-MM-DD")
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_profile)
+
+    q = actions.add_parser("export", help="export your checklist as PDF, CSV or JSON")
+    q.add_argument("--format", choices=("pdf", "csv", "json"), required=True)
+    q.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_export)
+
+    q = actions.add_parser("import", help="merge a JSON export in (the newest change wins)")
+    q.add_argument("file", help="a JSON file from 'guide progress export --format json'")
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_import)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def open_store(args: argparse.Namespace) -> ProgressStore:
+    store = ProgressStore.open(user_home(getattr(args, "home", None)))
+    for notice in store.notices:
+        print(f"guide: {notice}", file=sys.stderr)
+    return store
+
+
+def _saved(store: ProgressStore) -> None:
+    if store.pending:
+        raise CommandError(store.error or "your change could not be saved")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    model = load_model(args)
+    store = open_store(args)
+    groups = stage_groups(model, store.data)
+    if args.json:
+        rows = [
+            {
+                "id": row.milestone.id,
+                "title": row.milestone.title,
+                "stage": group.stage.id,
+                "status": row.entry.status,
+                "date_done": row.entry.date_done.isoformat() if row.entry.date_done else None,
+                "notes": row.entry.notes,
+                "evidence": row.entry.evidence,
+                "own": row.milestone.own,
+            }
+            for group in groups
+            for row in group.rows
+        ]
+        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    for group in groups:
+        print(f"{group.stage.title} ({group.done} of {group.total} done)")
+        for row in group.rows:
+            date = row.entry.date_done.isoformat() if row.entry.date_done else ""
+            print(
+                f"  {row.milestone.id:<40} {STATUS_LABELS[row.entry.status]:<15} {date:<10} "
+                f"{row.milestone.title}"
+            )
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    model = load_model(args)
+    store = open_store(args)
+    if find(model, store.data, args.id) is None:
+        raise CommandError(f"no milestone with id {args.id!r} (see 'guide progress list')")
+    if args.date and args.status != "done":
+        raise CommandError("--date goes only with the status done")
+    try:
+        store.set_status(args.id, args.status, args.date)
+        if args.note is not None:
+            store.update_entry(args.id, notes=args.note)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    _saved(store)
+    return 0
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    model = load_model(args)
+    store = open_store(args)
+    changes = {
+        name: value
+        for name, value in (
+            ("nation", args.nation),
+            ("stage", args.stage),
+            ("specialty", args.specialty),
+            ("foundation_start", args.foundation_start),
+        )
+        if value is not None
+    }
+    stage_ids = [s.id for s in model.checklist_stages]
+    if "stage" in changes and changes["stage"] not in stage_ids:
+        raise CommandError(f"stage must be one of {', '.join(stage_ids)}")
+    if changes:
+        try:
+            store.set_profile(**changes)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from None
+        _saved(store)
+    p = store.profile
+    print(f"nation: {p.nation or '-'}\nstage: {p.stage or '-'}\nspecialty: {p.specialty or '-'}")
+    print(f"foundation start: {p.foundation_start.isoformat() if p.foundation_start else '-'}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    model = load_model(args)
+    store = open_store(args)
+    out = Path(args.output)
+    if not out.parent.is_dir():
+        raise CommandError(f"cannot write {out}: the folder {out.parent} does not exist")
+    try:
+        if args.format == "json":
+            store.export_json(out)
+        elif args.format == "csv":
+            from guide.progress.export import to_csv
+            from guide.progress.files import atomic_write
+
+            atomic_write(out, to_csv(model, store.data).encode("utf-8-sig"))
+        else:
+            from guide.progress.pdf import write_pdf
+
+            write_pdf(model, store.data, out, dt.date.today())
+    except OSError as exc:
+        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    model = load_model(args)
+    store = open_store(args)
+    try:
+        result = store.import_file(Path(args.file))
+    except OSError as exc:
+        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    except ProgressFormatError as exc:
+        raise CommandError(f"{args.file} cannot be imported: {exc}") from None
+    for line in describe_import(model, store.data, result):
+        print(line)
+    _saved(store)
+    return 0
