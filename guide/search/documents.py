@@ -1,0 +1,151 @@
+"""Turn a ContentModel into search documents: one per item, sections and pages split by ``##``.
+
+A document carries what ranking and filtering need: its id (``item`` or
+``item#anchor`` for a subsection, so a result can open at the heading), the
+names it may be called by (title, glossary expansion and aliases, former
+scheme names), weighted keywords, plain body text, and the stages and nations
+it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from guide.content.model import NATIONS, ContentModel, Item
+from guide.search.text import compounds, markdown_text, normalise, split_subsections
+
+SPLIT_KINDS = ("section", "page")
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One searchable unit."""
+
+    id: str
+    item_id: str
+    kind: str
+    title: str
+    # What the title column indexes: the item title, or a subsection's heading.
+    search_title: str
+    names: tuple[str, ...]
+    keywords: str
+    body: str
+    stages: frozenset[str] = field(default_factory=frozenset)
+    # Empty means "not tied to a nation": it passes every nation filter.
+    nations: frozenset[str] = field(default_factory=frozenset)
+    # The item's own title for subsections, else "".
+    parent_title: str = ""
+
+
+def _text_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def _stages(item: Item, model: ContentModel) -> frozenset[str]:
+    """Section ids an item belongs to (checklist stages map to their section too)."""
+    stages: set[str] = set(_text_list(item.get("stages")))
+    if item.kind == "section":
+        stages.add(item.id)
+    checklist = {s.id: s for s in model.checklist_stages}
+    stage = item.get("stage")
+    if isinstance(stage, str):
+        stages.add(stage)
+        if stage in checklist and checklist[stage].section:
+            stages.add(str(checklist[stage].section))
+    if item.kind == "term":
+        stages.update(
+            s for s in _text_list(item.get("see")) if s in model and _is_section(model, s)
+        )
+    return frozenset(stages)
+
+
+def _is_section(model: ContentModel, item_id: str) -> bool:
+    target = model.get(item_id)
+    return target is not None and target.kind == "section"
+
+
+def _nations(item: Item) -> frozenset[str]:
+    nations = frozenset(item.nations)
+    return frozenset() if nations >= frozenset(NATIONS) else nations
+
+
+def _field_text(item: Item, names: Iterable[str]) -> str:
+    return "\n".join(
+        " ".join(_text_list(item.get(name))) for name in names if item.get(name) not in (None, "")
+    )
+
+
+CATALOGUE_BODY = {
+    "scheme": ("summary", "funder", "eligibility", "duration", "research_time", "timing", "note"),
+    "milestone": ("why", "timing", "evidence"),
+    "term": ("definition",),
+    "story": ("summary", "specialty", "routes"),
+    "section": ("summary",),
+    "page": ("summary",),
+}
+
+
+def item_docs(item: Item, model: ContentModel) -> list[Doc]:
+    """The documents for one item (several for a section or page with ``##`` headings)."""
+    stages = _stages(item, model)
+    nations = _nations(item)
+    names = [item.title]
+    keyword_parts: list[str] = []
+    if item.kind == "term":
+        names += [str(item.get("expansion", "")), *_text_list(item.get("aliases"))]
+    if item.kind == "scheme":
+        names += _text_list(item.get("former_names"))
+    keyword_parts += names[1:]
+    keyword_parts += compounds(" ".join(names))
+    lead = _field_text(item, CATALOGUE_BODY.get(item.kind, ()))
+    parts = split_subsections(item.body) if item.kind in SPLIT_KINDS else []
+    opening = next((p.text for p in parts if not p.anchor), "")
+    body = "\n\n".join(t for t in (lead, opening if parts else markdown_text(item.body)) if t)
+    docs = [
+        Doc(
+            id=item.id,
+            item_id=item.id,
+            kind=item.kind,
+            title=item.title,
+            search_title=item.title,
+            names=tuple(n for n in (normalise(x) for x in names) if n),
+            keywords=" ".join(keyword_parts),
+            body=body,
+            stages=stages,
+            nations=nations,
+        )
+    ]
+    for part in parts:
+        if not part.anchor:
+            continue
+        docs.append(
+            Doc(
+                id=f"{item.id}#{part.anchor}",
+                item_id=item.id,
+                kind=item.kind,
+                title=f"{item.title} › {part.heading}",
+                search_title=part.heading,
+                names=tuple(n for n in (normalise(part.heading),) if n),
+                keywords=" ".join(compounds(part.heading)),
+                body=part.text,
+                stages=stages,
+                nations=nations,
+                parent_title=item.title,
+            )
+        )
+    return docs
+
+
+def model_docs(model: ContentModel) -> list[Doc]:
+    """Every document of the model, in the model's order."""
+    docs: list[Doc] = []
+    for item in model:
+        docs.extend(item_docs(item, model))
+    return docs

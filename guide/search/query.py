@@ -1,0 +1,207 @@
+"""From what a user typed to a query plan: words, synonyms, typo corrections.
+
+Nothing a user types is passed to SQLite as syntax. The text is reduced to
+words (letters and digits); quotes, ``*``, ``-``, ``:``, brackets and the
+operators ``AND``/``OR``/``NOT``/``NEAR`` become ordinary words or vanish. The
+plan is a list of groups; each group is matched if any of its alternative
+phrases is present. Acronyms and their expansions (from the glossary) and old
+and new scheme names are alternatives of one another, so ``ACF`` also finds
+"Academic Clinical Fellowship" and ``AFP`` finds the Specialised Foundation
+Programme.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from guide.search.text import STOPWORDS, stem, tokens
+
+Phrase = tuple[str, ...]
+
+MAX_QUERY_CHARS = 200
+MAX_TOKENS = 12
+MAX_PHRASE = 6
+
+
+@dataclass(frozen=True)
+class Group:
+    """One part of a query: matched when any alternative phrase is present."""
+
+    alternatives: tuple[Phrase, ...]
+    # The last word as typed may be unfinished: match it as a prefix.
+    prefix: bool = False
+    # A stop word: need not match.
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    groups: tuple[Group, ...]
+    # The whole query, normalised after corrections, and its synonyms.
+    whole: tuple[str, ...]
+    suggestion: str | None
+    # Words and phrases worth highlighting in results and the opened page.
+    terms: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups
+
+
+class Vocabulary:
+    """The index's words with document frequencies, for typo tolerance.
+
+    Corrections use a symmetric-delete lookup (as in SymSpell): every word is
+    stored under each string made by deleting one of its letters, so the
+    candidates for a misspelling are found by a few dictionary lookups rather
+    than by comparing it with every word.
+    """
+
+    def __init__(self, frequencies: Counter[str]) -> None:
+        self.df = frequencies
+        self.sorted = sorted(frequencies)
+        self.stems = {stem(w) for w in frequencies}
+        self._deletes: dict[str, list[str]] = {}
+        for word in frequencies:
+            if len(word) >= 4 and not word.isdigit():
+                for variant in _deletes(word):
+                    self._deletes.setdefault(variant, []).append(word)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.df or (isinstance(word, str) and stem(word) in self.stems)
+
+    def has_prefix(self, prefix: str) -> bool:
+        i = bisect.bisect_left(self.sorted, prefix)
+        return i < len(self.sorted) and self.sorted[i].startswith(prefix)
+
+    def correct(self, word: str) -> str | None:
+        """The likeliest intended word within 1 edit (2 for long words), or None."""
+        if len(word) < 4 or word.isdigit():
+            return None
+        limit = 2 if len(word) >= 7 else 1
+        seen: set[str] = set()
+        probes = {word, *_deletes(word)}
+        if limit == 2:
+            probes |= {d2 for d1 in list(probes) for d2 in _deletes(d1)}
+        for probe in probes:
+            if probe in self.df:
+                seen.add(probe)
+            seen.update(self._deletes.get(probe, ()))
+        best: tuple[int, int, str] | None = None
+        for candidate in seen:
+            distance = edit_distance(word, candidate, limit)
+            if distance > limit:
+                continue
+            key = (distance, -self.df[candidate], candidate)
+            if best is None or key < best:
+                best = key
+        return best[2] if best else None
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance (a swap of neighbours costs 1), capped at limit+1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+class Synonyms:
+    """Phrases that mean the same: acronym and expansion, alias, former and current name."""
+
+    def __init__(self) -> None:
+        self._map: dict[Phrase, set[Phrase]] = {}
+
+    def add_group(self, names: Iterable[str]) -> None:
+        phrases = {p for p in (tuple(tokens(n)) for n in names) if _usable(p)}
+        for phrase in phrases:
+            self._map.setdefault(phrase, set()).update(phrases - {phrase})
+
+    def get(self, phrase: Phrase) -> tuple[Phrase, ...]:
+        return tuple(sorted(self._map.get(phrase, ())))
+
+    def __contains__(self, phrase: object) -> bool:
+        return phrase in self._map
+
+    def longest_at(self, words: list[str], start: int) -> int:
+        """Length of the longest known phrase starting at ``words[start]`` (0 if none)."""
+        for length in range(min(MAX_PHRASE, len(words) - start), 0, -1):
+            if tuple(words[start : start + length]) in self._map:
+                return length
+        return 0
+
+
+def _usable(phrase: Phrase) -> bool:
+    if not phrase or len(phrase) > MAX_PHRASE:
+        return False
+    return not (len(phrase) == 1 and (phrase[0] in STOPWORDS or len(phrase[0]) < 2))
+
+
+def plan_query(text: str, vocabulary: Vocabulary, synonyms: Synonyms) -> Plan:
+    """Reduce a user's text to a plan. Never raises on any input."""
+    text = text[:MAX_QUERY_CHARS]
+    words = tokens(text)[:MAX_TOKENS]
+    if not words:
+        return Plan((), (), None, ())
+    typing = not text[-1:].isspace()
+    corrected = list(words)
+    for i, word in enumerate(words):
+        last = i == len(words) - 1
+        if (
+            word in STOPWORDS
+            or word in vocabulary
+            or (word,) in synonyms
+            or (last and typing and vocabulary.has_prefix(word))
+        ):
+            continue
+        fix = vocabulary.correct(word)
+        if fix:
+            corrected[i] = fix
+    suggestion = " ".join(corrected) if corrected != words else None
+
+    only_stopwords = all(w in STOPWORDS for w in corrected)
+    groups: list[Group] = []
+    i = 0
+    while i < len(corrected):
+        length = synonyms.longest_at(corrected, i)
+        if length:
+            phrase = tuple(corrected[i : i + length])
+            groups.append(Group((phrase, *synonyms.get(phrase))))
+            i += length
+            continue
+        word = corrected[i]
+        last = i == len(corrected) - 1
+        prefix = last and typing and len(word) >= 2 and corrected[i] == words[i]
+        optional = word in STOPWORDS and not only_stopwords
+        groups.append(Group(((word,),), prefix=prefix, optional=optional))
+        i += 1
+
+    whole_phrase = tuple(corrected)
+    whole = (" ".join(whole_phrase), *(" ".join(p) for p in synonyms.get(whole_phrase)))
+    terms: list[str] = []
+    for group in groups:
+        if group.optional:
+            continue
+        for alternative in group.alternatives:
+            joined = " ".join(alternative)
+            if joined not in terms:
+                terms.append(joined)
+    return Plan(tuple(groups), whole, suggestion, tuple(terms))

@@ -1,0 +1,104 @@
+"""Snippets: a short window of a document's text with the matched words marked.
+
+A snippet is plain text plus ``(start, end)`` spans of the matched words, so
+the UI can make them bold in HTML and the command line can mark them with
+``**``. The same word patterns drive highlighting in the opened page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from guide.search.query import Plan
+from guide.search.text import stem
+
+SNIPPET_CHARS = 180
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def marked(self, start: str = "**", end: str = "**") -> str:
+        out, pos = [], 0
+        for a, b in self.spans:
+            out += [self.text[pos:a], start, self.text[a:b], end]
+            pos = b
+        out.append(self.text[pos:])
+        return "".join(out)
+
+    def html(self) -> str:
+        out, pos = [], 0
+        for a, b in self.spans:
+            out += [escape(self.text[pos:a]), "<b>", escape(self.text[a:b]), "</b>"]
+            pos = b
+        out.append(escape(self.text[pos:]))
+        return "".join(out)
+
+
+def _word_pattern(word: str, prefix: bool) -> str:
+    root = stem(word)
+    if root.endswith("y") and root != word:  # studies -> study: match studi-es and study
+        root = root[:-1]
+    if prefix:
+        return re.escape(word) + r"\w*"
+    if len(root) >= 4:
+        return re.escape(root) + r"\w{0,3}"
+    return re.escape(word) + r"(?:s|es)?"
+
+
+def highlight_pattern(plan: Plan) -> re.Pattern[str] | None:
+    """One regex for every word the plan looks for, longest first."""
+    words: dict[str, bool] = {}
+    for group in plan.groups:
+        if group.optional:
+            continue
+        for i, phrase in enumerate(group.alternatives):
+            for j, word in enumerate(phrase):
+                prefix = group.prefix and i == 0 and j == len(phrase) - 1
+                words[word] = words.get(word, False) or prefix
+    if not words:
+        return None
+    parts = sorted((_word_pattern(w, p) for w, p in words.items()), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def flatten(text: str) -> str:
+    """Text on one line with single spaces, as snippets are cut from (done once, at build)."""
+    return " ".join(text.split())
+
+
+def make_snippet(flat: str, pattern: re.Pattern[str] | None, size: int = SNIPPET_CHARS) -> Snippet:
+    """The window of flattened text around its first match (or its start), matches marked."""
+    if not flat:
+        return Snippet("")
+    first = pattern.search(flat) if pattern else None
+    start = 0
+    if first and first.start() > size // 3:
+        start = flat.rfind(" ", 0, first.start() - size // 3) + 1
+    end = min(len(flat), start + size)
+    if end < len(flat):
+        cut = flat.rfind(" ", start, end)
+        end = cut if cut > start else end
+    piece = flat[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    spans: Iterable[tuple[int, int]] = ()
+    if pattern:
+        spans = [(m.start() + len(prefix), m.end() + len(prefix)) for m in pattern.finditer(piece)]
+    return Snippet(prefix + piece + suffix, tuple(spans))
+
+
+def highlight_terms(plan: Plan) -> Sequence[str]:
+    """Words to highlight in an opened page (the reader highlights each one)."""
+    out: list[str] = []
+    for term in plan.terms:
+        for word in term.split():
+            root = stem(word)
+            if len(root) >= 2 and root not in out:
+                out.append(root)
+    return out
