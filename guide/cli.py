@@ -15,7 +15,11 @@ from collections.abc import Sequence
 
 from guide import APP_NAME, __version__
 
-COMMAND_MODULES: tuple[str, ...] = ("guide.commands.content", "guide.commands.progress")
+COMMAND_MODULES: tuple[str, ...] = (
+    "guide.commands.content",
+    "guide.commands.progress",
+    "guide.commands.search",
+)
 
 
 class CommandError(Exception):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from guide.commands.common import load_model
 from guide.content.pages import PageComposer
 from guide.progress.selfcheck import check_progress_storage
+from guide.search.selfcheck import check_search
 
 
 def _content(args: argparse.Namespace) -> str:
@@ -35,6 +36,7 @@ CHECKS: list[tuple[str, Callable[[argparse.Namespace], str]]] = [
     ("content", _content),
     ("rendering", _render),
     ("progress storage", check_progress_storage),
+    ("search", check_search),
 ]
 
 

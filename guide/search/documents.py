@@ -77,9 +77,13 @@ def _nations(item: Item) -> frozenset[str]:
 
 
 def _field_text(item: Item, names: Iterable[str]) -> str:
-    return "\n".join(
-        " ".join(_text_list(item.get(name))) for name in names if item.get(name) not in (None, "")
-    )
+    """Catalogue fields as sentences, so a snippet reads "Surgery. Less than full time."."""
+    out = []
+    for name in names:
+        text = " ".join(_text_list(item.get(name))).strip()
+        if text:
+            out.append(text if text[-1] in ".!?:;…" else text + ".")
+    return "\n".join(out)
 
 
 CATALOGUE_BODY = {

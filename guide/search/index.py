@@ -185,12 +185,13 @@ class SearchIndex:
         scores = self._rank(plan, where, limit)
         best = sorted(scores.items(), key=lambda kv: (-kv[1], self.docs[kv[0]].title))[:limit]
         pattern = highlight_pattern(plan)
+        typed = highlight_pattern(plan, typed_only=True)
         results = tuple(
             SearchResult(
                 id=doc.id,
                 kind=doc.kind,
                 title=doc.title,
-                snippet=make_snippet(self._flat[i], pattern),
+                snippet=make_snippet(self._flat[i], pattern, anchor=typed),
                 score=score,
                 item_id=doc.item_id,
             )

@@ -51,13 +51,17 @@ def _word_pattern(word: str, prefix: bool) -> str:
     return re.escape(word) + r"(?:s|es)?"
 
 
-def highlight_pattern(plan: Plan) -> re.Pattern[str] | None:
-    """One regex for every word the plan looks for, longest first."""
+def highlight_pattern(plan: Plan, *, typed_only: bool = False) -> re.Pattern[str] | None:
+    """One regex for every word the plan looks for, longest first.
+
+    ``typed_only`` leaves out synonyms, for placing a snippet where the user's
+    own words are rather than where a common word of an expansion happens to be.
+    """
     words: dict[str, bool] = {}
     for group in plan.groups:
         if group.optional:
             continue
-        for i, phrase in enumerate(group.alternatives):
+        for i, phrase in enumerate(group.alternatives[:1] if typed_only else group.alternatives):
             for j, word in enumerate(phrase):
                 prefix = group.prefix and i == 0 and j == len(phrase) - 1
                 words[word] = words.get(word, False) or prefix
@@ -72,11 +76,17 @@ def flatten(text: str) -> str:
     return " ".join(text.split())
 
 
-def make_snippet(flat: str, pattern: re.Pattern[str] | None, size: int = SNIPPET_CHARS) -> Snippet:
-    """The window of flattened text around its first match (or its start), matches marked."""
+def make_snippet(
+    flat: str,
+    pattern: re.Pattern[str] | None,
+    size: int = SNIPPET_CHARS,
+    anchor: re.Pattern[str] | None = None,
+) -> Snippet:
+    """The window of flattened text around the first match of ``anchor`` (the user's own
+    words; else the text's start), with every match of ``pattern`` marked."""
     if not flat:
         return Snippet("")
-    first = pattern.search(flat) if pattern else None
+    first = (anchor or pattern).search(flat) if (anchor or pattern) else None
     start = 0
     if first and first.start() > size // 3:
         start = flat.rfind(" ", 0, first.start() - size // 3) + 1
@@ -94,11 +104,19 @@ def make_snippet(flat: str, pattern: re.Pattern[str] | None, size: int = SNIPPET
 
 
 def highlight_terms(plan: Plan) -> Sequence[str]:
-    """Words to highlight in an opened page (the reader highlights each one)."""
+    """What to highlight in an opened page: word stems, and synonym phrases whole.
+
+    The reader highlights every occurrence of each string, ignoring case, so
+    words shorter than three letters are left out (they would light up inside
+    other words), and an expansion such as "academic clinical fellowship" is
+    passed as one phrase rather than as three common words.
+    """
     out: list[str] = []
-    for term in plan.terms:
-        for word in term.split():
-            root = stem(word)
-            if len(root) >= 2 and root not in out:
-                out.append(root)
+    for group in plan.groups:
+        if group.optional:
+            continue
+        for phrase in group.alternatives:
+            term = stem(phrase[0]) if len(phrase) == 1 else " ".join(phrase)
+            if len(term) >= 3 and term not in out:
+                out.append(term)
     return out
