@@ -23,6 +23,11 @@ def cross_references(model: ContentModel, broken_ids: set[str]) -> list[Problem]
                     f"checklist stage {stage.id!r} names unknown section {stage.section!r}",
                 )
             )
+    # Whole-file documents (the pathway diagram) check their own links to items.
+    for value in model.extras.values():
+        check = getattr(value, "check_references", None)
+        if check is not None:
+            problems.extend(check(model, broken_ids))
     root = str(model.roots[0]) if model.roots else "data"
     for fixed in FIXED_IDS:
         item = model.get(fixed)
