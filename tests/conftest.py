@@ -8,11 +8,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from hypothesis import HealthCheck, settings
 
 from guide.content import ContentModel, load_content
 from guide.paths import bundled_data_dir
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# `make test` runs a quick profile; `make fuzz` runs the long one (HYPOTHESIS_PROFILE=fuzz).
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

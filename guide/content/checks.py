@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from guide.content.links import AUTOLINK, INLINE_LINK, REFERENCE_DEF, classify_link, image_allowed
+from guide.content.limits import MAX_LINE_CHARS, body_problems
+from guide.content.links import (
+    AUTOLINK,
+    INLINE_LINK,
+    RAW_HTML_TAG,
+    REFERENCE_DEF,
+    classify_link,
+    image_allowed,
+)
 from guide.content.model import FIXED_IDS, SECTION_IDS, ContentModel, Item, Problem
 from guide.content.schema import SCHEMA
 
@@ -65,7 +73,10 @@ def _field_references(
 
 
 def _body_links(item: Item, model: ContentModel, broken: set[str]) -> list[Problem]:
-    problems = []
+    problems = [
+        Problem(item.path, item.body_line + offset, message)
+        for offset, message in body_problems(item.body)
+    ]
     in_code = False
     for offset, text in enumerate(item.body.splitlines()):
         if text.lstrip().startswith(("```", "~~~")):
@@ -73,9 +84,18 @@ def _body_links(item: Item, model: ContentModel, broken: set[str]) -> list[Probl
         if in_code:
             continue
         line = item.body_line + offset
+        if len(text) > MAX_LINE_CHARS:  # already reported by body_problems
+            continue
         targets = [(m.group(1) == "!", m.group(2)) for m in INLINE_LINK.finditer(text)]
         targets += [(False, m.group(1)) for m in REFERENCE_DEF.finditer(text)]
         targets += [(False, m.group(1)) for m in AUTOLINK.finditer(text)]
+        tag = RAW_HTML_TAG.search(text)
+        if tag and "`" not in text:
+            problems.append(
+                Problem(
+                    item.path, line, f"raw HTML <{tag.group(1)}> is shown as text; use Markdown"
+                )
+            )
         for is_image, target in targets:
             if is_image:
                 if not image_allowed(target):

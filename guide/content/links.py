@@ -18,8 +18,12 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _IMAGE_PATH = re.compile(r"^images/[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(png|jpg|jpeg|gif|svg)$")
 
 # Markdown link and image syntax, found line by line for the validator.
-INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Bounded repeats keep scanning linear on hostile lines such as 50,000 '['.
+INLINE_LINK = re.compile(
+    r"(!?)\[(?:[^\]\\\n]|\\.){0,300}\]\(\s*<?([^)\s>]{0,2000})>?(?:\s+\"[^\"]{0,300}\")?\s*\)"
+)
 REFERENCE_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
+RAW_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,20})(?:\s[^<>]{0,500})?/?>")
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 
 

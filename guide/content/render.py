@@ -24,6 +24,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from guide.content.limits import body_problems
 from guide.content.links import classify_link, image_allowed, internal_href
 from guide.content.model import ContentModel, Item
 
@@ -163,8 +164,13 @@ class Renderer:
     def markdown_html(self, text: str, item: Item | None = None) -> RenderedBody:
         self.current_id = item.id if item else ""
         self._current_path = Path(item.path) if item else None
+        if body_problems(text):
+            return _as_plain_text(text)
         self._md.reset()
-        body = self._md.convert(text)
+        try:
+            body = self._md.convert(text)
+        except RecursionError:  # limits make this unlikely; never let a page crash the app
+            return _as_plain_text(text)
         tokens: list[dict[str, Any]] = getattr(self._md, "toc_tokens", [])
         return RenderedBody(body, tuple(_flatten(tokens)))
 
@@ -173,6 +179,12 @@ class Renderer:
 
     def plain_text(self, item: Item) -> str:
         return html_to_text(self.body_html(item).html)
+
+
+def _as_plain_text(text: str) -> RenderedBody:
+    """A body too unusual to render safely is shown as escaped plain text."""
+    note = '<p class="notice">This page could not be formatted; it is shown as plain text.</p>'
+    return RenderedBody(f"{note}<pre>{html.escape(text)}</pre>")
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> list[Heading]:

@@ -66,7 +66,17 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return data
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
+    # PyYAML raises a bare ValueError on impossible dates such as 2026-13-45; keep the
+    # text instead, so the schema reports "must be a date written YYYY-MM-DD" with its line.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _check_shape(root: yaml.Node, line_offset: int) -> None:
