@@ -102,9 +102,9 @@ def remove_stale_temp_files(folder: Path, stem: str, older_than: float = 60.0) -
 
 
 @contextlib.contextmanager
-def folder_lock(lock_path: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+def folder_lock(lock_path: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold ``lock_path`` (created exclusively) while saving; break it if stale."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + (LOCK_TIMEOUT_SECONDS if timeout is None else timeout)
     payload = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
     while True:
         try:

@@ -1,0 +1,92 @@
+"""``guide progress`` list, set, profile, export and import, run in-process."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from guide.cli import main
+
+MILESTONE = "ms-summer-studentship"
+
+
+def _list(capsys) -> dict[str, dict]:
+    capsys.readouterr()
+    assert main(["progress", "list", "--json"]) == 0
+    return {row["id"]: row for row in json.loads(capsys.readouterr().out)}
+
+
+def test_list_json_gives_every_milestone_with_its_status(capsys, shipped_model):
+    rows = _list(capsys)
+    assert set(rows) == {m.id for m in shipped_model.of_kind("milestone")}
+    row = rows[MILESTONE]
+    assert {"id", "title", "stage", "status", "date_done", "notes"} <= set(row)
+    assert (row["status"], row["date_done"], row["notes"]) == ("not-started", None, "")
+
+
+def test_set_then_list_shows_the_change(capsys):
+    assert main(["progress", "set", MILESTONE, "done", "--date", "2026-07-01", "--note", "Hi"]) == 0
+    row = _list(capsys)[MILESTONE]
+    assert (row["status"], row["date_done"], row["notes"]) == ("done", "2026-07-01", "Hi")
+    assert main(["progress", "set", MILESTONE, "in-progress"]) == 0
+    row = _list(capsys)[MILESTONE]
+    assert (row["status"], row["date_done"], row["notes"]) == ("in-progress", None, "Hi")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["progress", "set", MILESTONE, "finished"],
+        ["progress", "set", MILESTONE, "done", "--date", "1/7/2026"],
+    ],
+)
+def test_a_bad_status_or_date_is_a_one_line_error(capsys, argv):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error" in err
+
+
+def test_unknown_milestone_and_date_without_done_are_one_line_errors(capsys):
+    assert main(["progress", "set", "no-such-milestone", "done"]) == 1
+    assert "no milestone" in capsys.readouterr().err
+    assert main(["progress", "set", MILESTONE, "in-progress", "--date", "2026-01-01"]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_export_json_then_import_into_another_home(capsys, tmp_path):
+    main(["progress", "set", MILESTONE, "done"])
+    main(["progress", "profile", "--nation", "Wales", "--stage", "f1"])
+    out = tmp_path / "mine.json"
+    assert main(["progress", "export", "--format", "json", "-o", str(out)]) == 0
+    other = tmp_path / "other-home"
+    capsys.readouterr()
+    assert main(["progress", "import", str(out), "--home", str(other)]) == 0
+    report = capsys.readouterr().out
+    assert "Apply for a summer research studentship: Not started to done" in report
+    assert "2 changes imported." in report
+    assert main(["progress", "profile", "--home", str(other)]) == 0
+    assert "nation: Wales" in capsys.readouterr().out
+
+
+def test_export_csv_and_pdf(capsys, tmp_path, qapp):
+    main(["progress", "set", MILESTONE, "done"])
+    csv_path, pdf_path = tmp_path / "c.csv", tmp_path / "p.pdf"
+    assert main(["progress", "export", "--format", "csv", "-o", str(csv_path)]) == 0
+    rows = list(csv.DictReader(csv_path.read_text(encoding="utf-8-sig").splitlines()))
+    assert any(r["id"] == MILESTONE and r["status"] == "done" for r in rows)
+    assert main(["progress", "export", "--format", "pdf", "-o", str(pdf_path)]) == 0
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+
+
+def test_import_of_a_bad_file_is_a_one_line_error(capsys, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2", encoding="utf-8")
+    assert main(["progress", "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not valid JSON" in err
+    assert main(["progress", "import", str(tmp_path / "missing.json")]) == 1
+    assert "cannot read" in capsys.readouterr().err

@@ -1,0 +1,28 @@
+"""A writer process for the crash tests: saves change after change to the progress record
+in ``HOME`` and prints each change's number once ``save`` has returned success.
+
+Run as ``python -m tests.progress.writer HOME FIRST COUNT``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from guide.progress import ProgressStore
+
+
+def main(home: str, first: int, count: int) -> None:
+    store = ProgressStore.open(Path(home))
+    print("ready", flush=True)
+    for n in range(first, first + count):
+        key = f"m-{n}"
+        ok = store.set_status(key, "done") and store.update_entry(key, notes=f"note {n}")
+        if not ok:
+            print(f"failed {n}: {store.error}", flush=True)
+            continue
+        print(n, flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
