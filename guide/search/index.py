@@ -51,6 +51,9 @@ NO_FTS5_ENV = "GUIDE_SEARCH_NO_FTS5"
 _told_fallback = False
 
 EXACT, PREFIX, ALL_WORDS, SOME_WORDS = 4.0, 3.0, 2.0, 1.0
+# Among equally good name matches, reference items (what a thing is) come before
+# checklist milestones and stories (what to do about it, one person's route).
+KIND_BONUS = {"term": 0.08, "scheme": 0.06, "section": 0.04, "page": 0.02}
 
 
 @dataclass(frozen=True)
@@ -214,7 +217,12 @@ class SearchIndex:
             synonym = rank > 0
             for i, bonus in self._names.get(name, ()):
                 if where.allows(self.docs[i]):
-                    score = EXACT + (0.1 if synonym else bonus) + 0.1 * _squash(relevance.get(i, 0))
+                    score = (
+                        EXACT
+                        + (0.1 if synonym else bonus)
+                        + KIND_BONUS.get(self.docs[i].kind, 0.0)
+                        + 0.1 * _squash(relevance.get(i, 0))
+                    )
                     scores[i] = max(scores.get(i, 0.0), score)
             if len(name) >= 2:
                 for i, at_start, fraction in self._prefixed(name):
@@ -222,9 +230,10 @@ class SearchIndex:
                         score = (
                             PREFIX
                             + (0.0 if synonym else 0.3)
-                            + (0.2 if at_start else 0.0)
-                            + 0.2 * fraction
-                            + 0.2 * _squash(relevance.get(i, 0))
+                            + (0.05 if at_start else 0.0)
+                            + KIND_BONUS.get(self.docs[i].kind, 0.0)
+                            + 0.25 * fraction
+                            + 0.35 * _squash(relevance.get(i, 0))
                         )
                         scores[i] = max(scores.get(i, 0.0), score)
         return scores
