@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench fuzz bundle lint format clean
+.PHONY: run test bench fuzz bundle tarball lint format clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
@@ -30,9 +30,17 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests -k "property or fuzz" -p no:randomly
 
+# The frozen app's self-test runs offscreen with a throwaway home, so it needs no display
+# and never touches your own data; it names the first check that fails and exits non-zero.
 bundle: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean build_installer.spec
-	QT_QPA_PLATFORM=offscreen dist/ClinicalAcademicGuide/ClinicalAcademicGuide --self-test
+	@home=$$(mktemp -d) && QT_QPA_PLATFORM=offscreen GUIDE_HOME=$$home \
+	  dist/ClinicalAcademicGuide/ClinicalAcademicGuide --self-test; rc=$$?; rm -rf "$$home"; \
+	  [ $$rc -eq 0 ] || { echo "make bundle: the frozen app's self-test failed (see above)"; exit $$rc; }
+	@du -sh dist/ClinicalAcademicGuide
+
+tarball: bundle
+	$(PY) packaging/linux/make_tarball.py
 
 lint: $(STAMP)
 	$(PY) -m ruff check guide tests
