@@ -199,7 +199,8 @@ class ScanBackend:
                 df[g] += is_present
             hits.append((index, counts))  # type: ignore[arg-type]
         total = len(self.columns)
-        idf = [math.log(1 + (total - n + 0.5) / (n + 0.5)) for n in df]
+        # FTS5's own idf, floored the same way, so both backends rank alike.
+        idf = [max(1e-6, math.log((total - n + 0.5) / (n + 0.5))) for n in df]
         scored = []
         for index, counts in hits:
             lengths = [c.count(" ") - 1 for c in self.columns[index]]
