@@ -1,0 +1,281 @@
+"""The right-hand side of the checklist: one milestone's details and the user's record of it.
+
+Status and dates save at once; notes save after a short pause in typing, when
+focus leaves the box, or when another milestone is chosen (``flush``), so typed
+text is never lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.content.links import internal_href
+from guide.content.model import ContentModel
+from guide.progress.checklist import Milestone
+from guide.progress.model import MAX_TEXT, STATUS_LABELS, STATUSES, Entry
+
+TYPING_PAUSE_MS = 700
+WRAP_SLASH = "/\u200b"
+
+
+class _NotesBox(QPlainTextEdit):
+    """A plain-text box that reports when focus leaves it."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # Qt override
+        self.left.emit()
+        super().focusOutEvent(event)
+
+
+class MilestoneDetail(QWidget):
+    """Signals carry the milestone id and the fields that changed."""
+
+    edited = Signal(str, dict)
+    own_edited = Signal(str, dict)
+    own_deleted = Signal(str)
+    link_opened = Signal(str)
+
+    def __init__(self, model: ContentModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.milestone: Milestone | None = None
+        self._loading = False
+        self._unsaved = False  # typed text not yet handed over for saving
+
+        self.heading = QLabel()
+        self.heading.setObjectName("milestoneTitle")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.TextFormat.RichText)
+        self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.about.setOpenExternalLinks(False)
+        self.about.linkActivated.connect(self._on_link)
+
+        self.own_title = QLineEdit()
+        self.own_title.setAccessibleName(self.tr("Milestone title"))
+        self.own_title.setMaxLength(300)
+        self.own_stage = QComboBox()
+        self.own_stage.setAccessibleName(self.tr("Stage"))
+        for stage in model.checklist_stages:
+            self.own_stage.addItem(stage.title, stage.id)
+        self.delete_own = QPushButton(self.tr("Delete this milestone"))
+
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        for status in STATUSES:
+            self.status.addItem(self.tr(STATUS_LABELS[status]), status)
+        self.date_done = QDateEdit()
+        self.date_done.setCalendarPopup(True)
+        self.date_done.setDisplayFormat("d MMM yyyy")
+        self.date_done.setAccessibleName(self.tr("Date done"))
+
+        self.warning = QLabel(
+            self.tr(
+                "Do not enter patient-identifiable information: no names, dates of birth, "
+                "hospital or NHS numbers, or details that could identify a patient."
+            )
+        )
+        self.warning.setObjectName("privacyWarning")
+        self.warning.setWordWrap(True)
+        warning_font = self.warning.font()
+        warning_font.setBold(True)
+        self.warning.setFont(warning_font)
+        # A coloured bar beside the text, as NHS-style warning callouts do; not colour alone.
+        self.warning.setStyleSheet(
+            "QLabel#privacyWarning { border: none; border-left: 5px solid #d5281b;"
+            " padding: 4px 4px 4px 8px; }"
+        )
+        self.notes = _NotesBox()
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setAccessibleDescription(self.warning.text())
+        self.notes.setPlaceholderText(self.tr("Your notes: plans, who to ask, what happened"))
+        self.evidence = _NotesBox()
+        self.evidence.setAccessibleName(self.tr("Evidence notes"))
+        self.evidence.setPlaceholderText(
+            self.tr("Where your evidence is: for example, uploaded to Horus or Turas on …")
+        )
+        for box in (self.notes, self.evidence):
+            box.setTabChangesFocus(True)
+            box.setMinimumHeight(60)
+
+        own_row = QHBoxLayout()
+        own_row.addWidget(self.own_stage, 1)
+        own_row.addWidget(self.delete_own)
+        self.own_form = QWidget()
+        own_form = QFormLayout(self.own_form)
+        own_form.setContentsMargins(0, 0, 0, 0)
+        own_form.addRow(self.tr("&Title:"), self.own_title)
+        own_form.addRow(self.tr("Sta&ge:"), own_row)
+
+        status_form = QFormLayout()
+        status_form.addRow(self.tr("S&tatus:"), self.status)
+        status_form.addRow(self.tr("&Done on:"), self.date_done)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.own_form)
+        layout.addLayout(status_form)
+        layout.addWidget(self.about)
+        notes_label = QLabel(self.tr("&Notes:"))
+        notes_label.setBuddy(self.notes)
+        layout.addWidget(notes_label)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.notes, 2)
+        evidence_label = QLabel(self.tr("&Evidence notes:"))
+        evidence_label.setBuddy(self.evidence)
+        layout.addWidget(evidence_label)
+        layout.addWidget(self.evidence, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.flush)
+        for box in (self.notes, self.evidence):
+            box.textChanged.connect(self._typed)
+            box.left.connect(self.flush)
+        self.status.activated.connect(lambda _i: self._status_chosen())
+        self.date_done.dateChanged.connect(self._date_chosen)
+        self.own_title.editingFinished.connect(self._own_title_done)
+        self.own_stage.activated.connect(
+            lambda _i: self._own_changed({"stage": self.own_stage.currentData()})
+        )
+        self.delete_own.clicked.connect(self._delete_own)
+        self.show_milestone(None, Entry())
+
+    # ------------------------------------------------------------ showing
+
+    def show_milestone(self, milestone: Milestone | None, entry: Entry) -> None:
+        self.flush()
+        self._loading = True
+        self.milestone = milestone
+        editable = milestone is not None
+        for widget in (self.status, self.notes, self.evidence):
+            widget.setEnabled(editable)
+        self.own_form.setVisible(bool(milestone and milestone.own))
+        if milestone is None:
+            self.heading.setText(self.tr("Choose a milestone on the left to see and record it."))
+            self.about.clear()
+            self.notes.clear()
+            self.evidence.clear()
+            self.date_done.setEnabled(False)
+            self._loading = False
+            return
+        self.heading.setText(milestone.title)
+        self.about.setText(self._about_html(milestone))
+        if milestone.own:
+            self.own_title.setText(milestone.title)
+            self.own_stage.setCurrentIndex(max(0, self.own_stage.findData(milestone.stage)))
+        self.show_entry(entry)
+        self._loading = False
+
+    def show_entry(self, entry: Entry) -> None:
+        """Refresh status and date (and notes, unless the user is typing in them)."""
+        loading, self._loading = self._loading, True
+        self.status.setCurrentIndex(self.status.findData(entry.status))
+        self.date_done.setEnabled(entry.status == "done")
+        shown = entry.date_done or dt.date.today()
+        self.date_done.setDate(QDate(shown.year, shown.month, shown.day))
+        if not self._unsaved:
+            if self.notes.toPlainText() != entry.notes:
+                self.notes.setPlainText(entry.notes)
+            if self.evidence.toPlainText() != entry.evidence:
+                self.evidence.setPlainText(entry.evidence)
+        self._loading = loading
+
+    def _about_html(self, m: Milestone) -> str:
+        e = escape
+        parts = []
+        if m.own:
+            parts.append(f"<p><i>{e(self.tr('A milestone you added yourself.'))}</i></p>")
+        if m.timing:
+            parts.append(f"<p><b>{e(self.tr('When:'))}</b> {e(m.timing)}</p>")
+        if m.volatile:
+            parts.append(
+                f"<p><b>{e(self.tr('Dates change every year: check the current year.'))}</b></p>"
+            )
+        if m.why:
+            parts.append(f"<p><b>{e(self.tr('Why it matters:'))}</b> {e(m.why)}</p>")
+        if m.evidence:
+            parts.append(f"<p><b>{e(self.tr('Evidence to keep:'))}</b> {e(m.evidence)}</p>")
+        links = [
+            f'<a href="{internal_href(link)}">{e(self.model.get(link).title)}</a>'
+            for link in m.links
+            if self.model.get(link) is not None
+        ]
+        if links:
+            parts.append(f"<p><b>{e(self.tr('Read more:'))}</b> {', '.join(links)}</p>")
+        if m.source:
+            parts.append(
+                # Zero-width spaces after slashes let a long address wrap instead of widening the pane.
+                f"<p><b>{e(self.tr('Source:'))}</b> {e(m.source).replace('/', WRAP_SLASH)} "
+                f"<i>({e(self.tr('copy it into your browser'))})</i></p>"
+            )
+        return "".join(parts)
+
+    def _on_link(self, href: str) -> None:
+        self.link_opened.emit(href.split(":", 1)[1] if href.startswith("guide:") else href)
+
+    # ------------------------------------------------------------ editing
+
+    def _status_chosen(self) -> None:
+        if self.milestone and not self._loading:
+            self.edited.emit(self.milestone.id, {"status": self.status.currentData()})
+
+    def _date_chosen(self, date: QDate) -> None:
+        if self.milestone and not self._loading and self.status.currentData() == "done":
+            value = dt.date(date.year(), date.month(), date.day())
+            self.edited.emit(self.milestone.id, {"status": "done", "date_done": value})
+
+    def _typed(self) -> None:
+        if not self._loading and self.milestone is not None:
+            self._unsaved = True
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Save typed notes now (called on a pause, on leaving the box, on switching)."""
+        self._timer.stop()
+        if not self._unsaved or self.milestone is None:
+            return
+        self._unsaved = False
+        self.edited.emit(
+            self.milestone.id,
+            {
+                "notes": self.notes.toPlainText()[:MAX_TEXT],
+                "evidence": self.evidence.toPlainText()[:MAX_TEXT],
+            },
+        )
+
+    def _own_title_done(self) -> None:
+        title = self.own_title.text().strip()
+        if self.milestone and self.milestone.own and title and title != self.milestone.title:
+            self._own_changed({"title": title})
+
+    def _own_changed(self, fields: dict) -> None:
+        if self.milestone and self.milestone.own and not self._loading:
+            self.own_edited.emit(self.milestone.id, fields)
+
+    def _delete_own(self) -> None:
+        if self.milestone and self.milestone.own:
+            self.own_deleted.emit(self.milestone.id)

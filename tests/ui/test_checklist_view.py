@@ -1,0 +1,219 @@
+"""The checklist view, driven through its real widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from guide.progress import ProgressStore
+from guide.ui.checklist_view import ID_ROLE, STAGE_PREFIX, ChecklistView, stage_badges
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def _view(qtbot, model, home) -> ChecklistView:
+    view = ChecklistView(model, ProgressStore.open(home), today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    return view
+
+
+def _stage_item(view, stage_id):
+    for i in range(view.tree.topLevelItemCount()):
+        item = view.tree.topLevelItem(i)
+        if item.data(0, ID_ROLE) == STAGE_PREFIX + stage_id:
+            return item
+    raise AssertionError(stage_id)
+
+
+def _milestone_item(view, milestone_id):
+    for i in range(view.tree.topLevelItemCount()):
+        stage = view.tree.topLevelItem(i)
+        for j in range(stage.childCount()):
+            if stage.child(j).data(0, ID_ROLE) == milestone_id:
+                return stage.child(j)
+    raise AssertionError(milestone_id)
+
+
+def _first_in(model, stage_id):
+    return next(m.id for m in model.of_kind("milestone") if m.get("stage") == stage_id)
+
+
+def test_ticking_a_milestone_updates_the_stage_progress_and_survives_a_restart(
+    qtbot, shipped_model, isolated_home
+):
+    view = _view(qtbot, shipped_model, isolated_home)
+    milestone = _first_in(shipped_model, "f1")
+    stage = _stage_item(view, "f1")
+    total = stage.childCount()
+    assert stage.text(1) == f"0 of {total} done"
+
+    with qtbot.waitSignal(view.changed):
+        _milestone_item(view, milestone).setCheckState(0, Qt.CheckState.Checked)
+
+    assert _stage_item(view, "f1").text(1) == f"1 of {total} done"
+    assert _milestone_item(view, milestone).text(1).startswith("Done")
+    view.close()
+
+    restarted = _view(qtbot, shipped_model, isolated_home)
+    item = _milestone_item(restarted, milestone)
+    assert item.checkState(0) == Qt.CheckState.Checked
+    assert _stage_item(restarted, "f1").text(1) == f"1 of {total} done"
+
+
+def test_notes_are_saved_after_typing_with_the_privacy_warning_shown(
+    qtbot, shipped_model, isolated_home
+):
+    view = _view(qtbot, shipped_model, isolated_home)
+    milestone = _first_in(shipped_model, "f2")
+    view.tree.setCurrentItem(_milestone_item(view, milestone))
+    assert view.detail.milestone.id == milestone
+    assert view.detail.warning.isVisible()
+    assert "patient-identifiable" in view.detail.warning.text()
+    view.detail.notes.setFocus()
+    with qtbot.waitSignal(view.changed, timeout=3000):  # the pause after typing saves
+        qtbot.keyClicks(view.detail.notes, "Ask Dr Jones about the audit")
+    assert ProgressStore.open(isolated_home).entry(milestone).notes == (
+        "Ask Dr Jones about the audit"
+    )
+
+
+def test_choosing_a_status_and_date_in_the_detail_saves_them(qtbot, shipped_model, isolated_home):
+    view = _view(qtbot, shipped_model, isolated_home)
+    milestone = _first_in(shipped_model, "medical-school")
+    view.select(milestone)
+    detail = view.detail
+    detail.status.setCurrentIndex(detail.status.findData("done"))
+    detail.status.activated.emit(detail.status.currentIndex())
+    assert view.store.entry(milestone).date_done == TODAY
+    detail.date_done.setDate(detail.date_done.date().addDays(-10))
+    assert view.store.entry(milestone).date_done == TODAY - dt.timedelta(days=10)
+    assert ProgressStore.open(isolated_home).entry(milestone).status == "done"
+
+
+def test_profile_changes_save_and_the_stage_decides_what_is_coming_up(
+    qtbot, shipped_model, isolated_home
+):
+    view = _view(qtbot, shipped_model, isolated_home)
+    assert "Choose your stage" in view.upcoming.item(0).text()
+    editor = view.profile
+    editor.nation.setCurrentIndex(editor.nation.findData("England"))
+    editor.nation.activated.emit(editor.nation.currentIndex())
+    editor.stage.setCurrentIndex(editor.stage.findData("f2"))
+    editor.stage.activated.emit(editor.stage.currentIndex())
+    saved = ProgressStore.open(isolated_home).profile
+    assert (saved.nation, saved.stage) == ("England", "f2")
+    texts = [view.upcoming.item(i).text() for i in range(view.upcoming.count())]
+    f2_titles = {m.title for m in shipped_model.of_kind("milestone") if m.get("stage") == "f2"}
+    assert texts and all(any(t.startswith(title) for title in f2_titles) for t in texts)
+
+
+def test_own_milestone_can_be_added_renamed_and_deleted(qtbot, shipped_model, isolated_home):
+    view = _view(qtbot, shipped_model, isolated_home)
+    own_id = view.add_own("Present at the regional meeting", "f1")
+    assert "(my own)" in _milestone_item(view, own_id).text(0)
+    assert view.detail.own_form.isVisible()
+    view.detail.own_title.setText("Present at the national meeting")
+    view.detail.own_title.editingFinished.emit()
+    assert view.store.own_milestones()[own_id].title == "Present at the national meeting"
+    view.detail.delete_own.click()
+    with pytest.raises(AssertionError):
+        _milestone_item(view, own_id)
+    assert own_id not in ProgressStore.open(isolated_home).own_milestones()
+
+
+def test_export_import_and_delete_my_data(
+    qtbot, shipped_model, isolated_home, tmp_path, monkeypatch
+):
+    view = _view(qtbot, shipped_model, isolated_home)
+    milestone = _first_in(shipped_model, "f1")
+    view.set_status(milestone, "done")
+    for fmt in ("json", "csv", "pdf"):
+        assert view.files.export_to(fmt, tmp_path / f"out.{fmt}") == ""
+        assert (tmp_path / f"out.{fmt}").stat().st_size > 0
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    view.files.ask_delete()
+    assert view.store.entry(milestone).status == "done"  # cancelled: nothing deleted
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view.files.ask_delete()
+    assert view.store.entry(milestone).status == "not-started"
+    assert not any(p.is_file() for p in isolated_home.rglob("*"))
+
+    ok, lines = view.files.import_from(tmp_path / "out.json")
+    assert ok and lines[-1] == "1 change imported."
+    assert _milestone_item(view, milestone).checkState(0) == Qt.CheckState.Checked
+    ok, lines = view.files.import_from(tmp_path / "out.csv")
+    assert not ok and "cannot be imported" in lines[0]
+
+
+def test_a_failed_save_shows_a_banner_and_try_again_saves(
+    qtbot, shipped_model, isolated_home, monkeypatch
+):
+    from guide.progress import files
+
+    view = _view(qtbot, shipped_model, isolated_home)
+    real = files.atomic_write
+
+    def full_disk(path, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "atomic_write", full_disk)
+    milestone = _first_in(shipped_model, "f1")
+    view.set_status(milestone, "done")
+    assert view.banner.isVisible()
+    assert "disk is full" in view.banner_text.text()
+    assert view.retry_button.isVisible()
+    monkeypatch.setattr(files, "atomic_write", real)
+    view.retry_button.click()
+    assert not view.banner.isVisible()
+    assert ProgressStore.open(isolated_home).entry(milestone).status == "done"
+
+
+def test_a_restored_backup_is_explained_in_the_banner(qtbot, shipped_model, isolated_home):
+    store = ProgressStore.open(isolated_home)
+    store.set_status("a-milestone", "done")
+    store.set_status("b-milestone", "done")
+    store.path.write_text("{damaged", encoding="utf-8")
+    view = _view(qtbot, shipped_model, isolated_home)
+    assert view.banner.isVisible()
+    assert "restored from the backup" in view.banner_text.text()
+    view.dismiss_button.click()
+    assert not view.banner.isVisible()
+
+
+def test_badges_count_done_per_pathway_section(shipped_model, isolated_home):
+    store = ProgressStore.open(isolated_home)
+    store.set_status(_first_in(shipped_model, "f1"), "done")
+    badges = stage_badges(shipped_model, store)
+    assert badges["early-research-exposure"].startswith("1/")
+    assert badges["pre-doctoral"].startswith("0/")
+    assert badges["checklist"].startswith("1/")
+
+
+def test_install_registers_the_view_sets_progress_and_keeps_badges_current(
+    qtbot, shipped_model, isolated_home
+):
+    from guide.ui import checklist_view
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(shipped_model, isolated_home, persist=False, install_features=False)
+    qtbot.addWidget(window)
+    checklist_view.install(window)
+    assert window.progress.completed_ids() == set()
+    assert window.progress.profile.nation == ""
+    assert window.nav.badge("checklist").startswith("0/")
+
+    window.open_id("checklist")
+    view = window.view_widget("checklist")
+    assert isinstance(view, ChecklistView)
+    milestone = _first_in(shipped_model, "f1")
+    with qtbot.waitSignal(window.progressChanged):
+        _milestone_item(view, milestone).setCheckState(0, Qt.CheckState.Checked)
+    assert window.progress.completed_ids() == {milestone}
+    assert window.nav.badge("checklist").startswith("1/")
+    assert window.nav.badge("early-research-exposure").startswith("1/")
