@@ -4,7 +4,9 @@ User data location, first match wins:
 1. ``--home DIR`` on the command line;
 2. the ``GUIDE_HOME`` environment variable;
 3. portable mode: a ``portable.flag`` file beside the executable puts data in
-   ``data-user/`` beside it (falling back to the normal place if read-only);
+   ``data-user/`` beside it, or in the folder the flag's first line names, relative to
+   the executable (so the copy keeps working when a USB stick or network drive gets
+   another letter); if that folder cannot be written, the normal place below is used;
 4. Qt's per-user application data folder (``AppDataLocation``), which roams
    with a Windows profile: ``%APPDATA%\\ClinicalAcademicGuide`` on Windows,
    ``~/.local/share/ClinicalAcademicGuide`` on Linux.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from guide import APP_SLUG
@@ -46,17 +49,50 @@ def executable_dir() -> Path:
     return install_root()
 
 
-def portable_home() -> Path | None:
-    """The portable data folder, if a marker file sits beside the executable and it is writable."""
-    base = executable_dir()
-    if not (base / PORTABLE_MARKER).is_file():
-        return None
-    home = base / PORTABLE_DATA
+def portable_folder_name(marker: Path) -> str:
+    """The data folder a portable marker names: its first line that is not blank or a
+    ``#`` comment, if that is a relative path; otherwise ``data-user``.
+
+    Absolute paths are ignored: they break as soon as the drive letter or mount point changes,
+    which is the whole point of a portable copy.
+    """
     try:
-        home.mkdir(exist_ok=True)
+        text = marker.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return PORTABLE_DATA
+    for line in text.splitlines():
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        relative = not (Path(name).is_absolute() or name.startswith(("/", "\\")) or ":" in name[:2])
+        return name if relative else PORTABLE_DATA
+    return PORTABLE_DATA
+
+
+def _writable(folder: Path) -> bool:
+    """Really write a file: ``os.access`` says yes to read-only network shares and to folders
+    an ACL denies on Windows."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def portable_home() -> Path | None:
+    """The portable data folder, if a marker file sits beside the executable and the folder
+    can be created and written; ``None`` otherwise (the caller falls back to AppData)."""
+    base = executable_dir()
+    marker = base / PORTABLE_MARKER
+    if not marker.is_file():
+        return None
+    home = base / portable_folder_name(marker)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return home if os.access(home, os.W_OK) else None
+    return home if _writable(home) else None
 
 
 def default_home() -> Path:

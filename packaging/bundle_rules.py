@@ -135,7 +135,8 @@ def app_version(root: Path) -> str:
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
     """Windows file versions are four 16-bit numbers: "0.1.0" -> (0, 1, 0, 0)."""
-    numbers = [int(m) for m in re.findall(r"\d+", version.split("+")[0])[:4]]
+    release = re.match(r"\d+(?:\.\d+)*", version)  # "1.2.3rc1" -> "1.2.3"
+    numbers = [int(n) for n in release.group().split(".")[:4]] if release else []
     if not numbers or any(n > 0xFFFF for n in numbers):
         raise ValueError(f"version {version!r} does not fit a Windows file version")
     return (*numbers, 0, 0, 0, 0)[:4]  # type: ignore[return-value]
