@@ -1,59 +1,427 @@
-"""The main window: navigation tree beside the reader."""
+"""The main window: navigation tree and side panels, the reader, menus and the status bar.
+
+This is the integration point for features (see ``guide/ui/features.py``):
+``open_id``, ``register_view``, ``add_left_panel``, ``menu``, ``set_tree_badge``,
+``progress`` and ``progressChanged`` are the contract other modules code against.
+Reader conveniences (history, bookmarks, find, zoom, themes, print) live in
+their own modules and are wired up here.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTextBrowser, QTreeView
+import importlib
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from html import escape
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.content.links import INTERNAL_SCHEME, internal_href
 from guide.content.model import ContentModel
-from guide.content.pages import PageComposer
+from guide.content.pages import Page, PageComposer
+from guide.ui.history import History
+from guide.ui.nav_model import GROUP_PREFIX, ID_ROLE, NavigationModel
+from guide.ui.preferences import Preferences
+from guide.ui.reader import ReaderView
 
-ID_ROLE = 0x0100 + 1
+__all__ = ["ID_ROLE", "MainWindow"]
+
+MENU_NAMES: tuple[str, ...] = ("File", "Edit", "View", "Go", "Tools", "Help")
+
+
+def _page_tr(text: str) -> str:
+    return QCoreApplication.translate("Page", text)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, model: ContentModel) -> None:
-        super().__init__()
-        self.model = model
-        self.composer = PageComposer(model, tr=lambda s: self.tr(s))
-        self.setWindowTitle(self.tr("Clinical Academic Pathway Guide"))
-        self.tree = QTreeView()
-        self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName(self.tr("Contents"))
-        self.nav = QStandardItemModel(self)
-        for item in [model.get("overview"), *model.sections(), model.get("glossary")]:
-            if item is None:
-                continue
-            row = QStandardItem(item.title)
-            row.setData(item.id, ID_ROLE)
-            row.setEditable(False)
-            self.nav.appendRow(row)
-        self.tree.setModel(self.nav)
-        self.reader = QTextBrowser()
-        self.reader.setAccessibleName(self.tr("Page"))
-        self.reader.setOpenLinks(False)
-        self.reader.anchorClicked.connect(self._on_link)
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.reader)
-        splitter.setSizes([260, 740])
-        self.setCentralWidget(splitter)
-        self.tree.selectionModel().currentChanged.connect(
-            lambda current, _prev: self.open_id(current.data(ID_ROLE))
-        )
-        self.resize(1000, 680)
-        self.open_id("overview")
+    """The reader window. ``home`` is the user data folder (preferences, progress)."""
 
-    def open_id(self, item_id: str | None) -> None:
-        item = self.model.get(item_id or "")
-        if item is None:
+    progressChanged = Signal()
+    pageChanged = Signal(str)
+
+    def __init__(
+        self,
+        model: ContentModel,
+        home: Path | None = None,
+        *,
+        persist: bool = True,
+        install_features: bool = True,
+        start_id: str | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        if home is None:
+            from guide.paths import user_home
+
+            home = user_home()
+        self.model = model
+        self.home = Path(home)
+        self.prefs = Preferences(self.home, persist=persist)
+        self.composer = PageComposer(model, tr=_page_tr)
+        self.progress: Any = None
+        self.history = History()
+        self.current_id = ""
+        self.current_page: Page | None = None
+        self._views: dict[str, tuple[str, Callable[[], QWidget]]] = {}
+        self._view_widgets: dict[str, QWidget] = {}
+        self._menus: dict[str, QMenu] = {}
+        self._syncing_tree = False
+
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("Clinical Academic Pathway Guide"))
+        self._build_widgets()
+        self._build_menus()
+
+        from guide.ui import window_features
+
+        window_features.install_core(self, theme=theme)
+        if install_features:
+            self._install_features()
+        self._restore_layout()
+        first = start_id or str(self.prefs.get("last_page") or "overview")
+        if not self._known(first):
+            first = "overview"
+        self.open_id(first)
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.nav = NavigationModel(self.model, self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("navigationTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.nav)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName(self.tr("Contents"))
+        self.tree.setAccessibleDescription(
+            self.tr("The guide's pages. Press Enter or select a row to open it.")
+        )
+        self.tree.expand(self.nav.index_for(GROUP_PREFIX + "stages"))
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
+        self.tree.activated.connect(lambda index: self._on_tree_current(index, QModelIndex()))
+
+        self.left = QTabWidget()
+        self.left.setObjectName("leftPanels")
+        self.left.setAccessibleName(self.tr("Side panels"))
+        self.left.setDocumentMode(True)
+        self.left.addTab(self.tree, self.tr("Contents"))
+
+        roots = [*self.model.roots]
+        from guide.paths import install_root
+
+        roots.append(install_root())
+        self.reader = ReaderView(roots)
+        self.reader.setObjectName("reader")
+        self.reader.setAccessibleName(self.tr("Page"))
+        self.reader.setAccessibleDescription(self.tr("The text of the open page"))
+        self.reader.anchorClicked.connect(self._on_link)
+        self.reader.highlighted.connect(self._on_hover_link)
+        self.reader.backRequested.connect(self.go_back)
+        self.reader.forwardRequested.connect(self.go_forward)
+
+        self.page_area = QWidget()
+        self.page_area.setObjectName("pageArea")
+        page_layout = QVBoxLayout(self.page_area)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.reader, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("readerStack")
+        self.stack.addWidget(self.page_area)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 820])
+        self.setCentralWidget(self.splitter)
+
+        self.status_page = QLabel()
+        self.status_page.setAccessibleName(self.tr("Current page"))
+        self.statusBar().addPermanentWidget(self.status_page)
+        self.resize(1100, 720)
+
+    def _build_menus(self) -> None:
+        for name in MENU_NAMES:
+            self.menu(name)
+
+    def _install_features(self) -> None:
+        from guide.ui.features import FEATURES
+
+        for name in FEATURES:
+            try:
+                importlib.import_module(name).install(self)
+            except Exception:  # a broken feature must not stop the guide opening
+                print(f"guide: feature {name} failed to install:", file=sys.stderr)
+                traceback.print_exc()
+
+    # -- integration contract ---------------------------------------------------------------
+
+    def menu(self, name: str) -> QMenu:
+        """The menu called ``name`` ("File", "View", "Go", "Tools", "Help"), created if missing."""
+        existing = self._menus.get(name)
+        if existing is not None:
+            return existing
+        titles = {
+            "File": self.tr("&File"),
+            "Edit": self.tr("&Edit"),
+            "View": self.tr("&View"),
+            "Go": self.tr("&Go"),
+            "Tools": self.tr("&Tools"),
+            "Help": self.tr("&Help"),
+        }
+        created = QMenu(titles.get(name, name), self)
+        created.setObjectName(f"menu{name}")
+        created.setAccessibleName(name)
+        help_menu = self._menus.get("Help")
+        if help_menu is not None and name != "Help":
+            self.menuBar().insertMenu(help_menu.menuAction(), created)
+        else:
+            self.menuBar().addMenu(created)
+        self._menus[name] = created
+        return created
+
+    def register_view(
+        self,
+        view_id: str,
+        title: str,
+        factory: Callable[[], QWidget],
+        *,
+        tree_section: str | None = None,
+    ) -> None:
+        """A special view shown in the reader area; the factory runs the first time it shows."""
+        self._views[view_id] = (title, factory)
+        self.nav.add_view(view_id, title, tree_section)
+
+    def add_left_panel(self, widget: QWidget, title: str) -> None:
+        """A tab beside the navigation tree (search results, bookmarks...)."""
+        if not widget.accessibleName():
+            widget.setAccessibleName(title)
+        self.left.addTab(widget, title)
+
+    def show_left_panel(self, widget: QWidget) -> None:
+        index = self.left.indexOf(widget)
+        if index >= 0:
+            self.left.setCurrentIndex(index)
+
+    def set_tree_badge(self, item_id: str, text: str) -> None:
+        """Short text after a tree row's title, e.g. checklist progress "3/7"."""
+        self.nav.set_badge(item_id, text)
+
+    def open_id(self, item_id: str, highlight: Sequence[str] = (), *, record: bool = True) -> None:
+        """Open a content page, a group index or a registered view; highlight words in a page."""
+        item_id, _, anchor = (item_id or "").strip().partition("#")
+        if not self._known(item_id):
+            self.statusBar().showMessage(
+                self.tr("There is no page called “%1”.").replace("%1", item_id), 5000
+            )
             return
-        self.reader.setHtml(self.composer.compose(item).html)
-        self.statusBar().showMessage(item.title)
+        if record:
+            self.history.remember_scroll(self.reader.verticalScrollBar().value())
+            self.history.visit(item_id, anchor)
+        self.current_id = item_id
+        if item_id in self._views:
+            self._show_view(item_id)
+        else:
+            self._show_page(item_id, anchor, highlight)
+        self._sync_tree(item_id)
+        self.pageChanged.emit(item_id)
+
+    # -- showing things ---------------------------------------------------------------------
+
+    def _known(self, item_id: str) -> bool:
+        if item_id in self._views or item_id in self.model:
+            return True
+        return item_id.startswith(GROUP_PREFIX) and bool(self.nav.rows_for(item_id))
+
+    def title_of(self, item_id: str) -> str:
+        if item_id in self._views:
+            return self._views[item_id][0]
+        item = self.model.get(item_id)
+        return item.title if item is not None else self.nav.title_of(item_id)
+
+    def _show_view(self, view_id: str) -> None:
+        widget = self._view_widgets.get(view_id)
+        if widget is None:
+            title, factory = self._views[view_id]
+            widget = factory()
+            if not widget.accessibleName():
+                widget.setAccessibleName(title)
+            self._view_widgets[view_id] = widget
+            self.stack.addWidget(widget)
+        self.current_page = None
+        self.stack.setCurrentWidget(widget)
+        self._set_title(self._views[view_id][0])
+
+    def view_widget(self, view_id: str) -> QWidget | None:
+        """The widget of a registered view, if it has been shown."""
+        return self._view_widgets.get(view_id)
+
+    def _show_page(self, item_id: str, anchor: str, highlight: Sequence[str]) -> None:
+        if item_id.startswith(GROUP_PREFIX):
+            page = self._group_page(item_id)
+        else:
+            item = self.model.get(item_id)
+            assert item is not None
+            page = self.composer.compose(item)
+        self.current_page = page
+        self.stack.setCurrentWidget(self.page_area)
+        self.reader.show_html(page.html, self.content_css)
+        if anchor:
+            self.reader.scrollToAnchor(anchor)
+        if highlight:
+            self.reader.highlight_words(highlight)
+        self._set_title(page.title)
+
+    def _group_page(self, group_id: str) -> Page:
+        title = self.nav.title_of(group_id)
+        rows = []
+        for child_id, child_title in self.nav.group_children(group_id):
+            item = self.model.get(child_id)
+            summary = f" — {escape(item.summary)}" if item is not None and item.summary else ""
+            rows.append(
+                f'<li><a class="internal" href="{internal_href(child_id)}">'
+                f"{escape(child_title)}</a>{summary}</li>"
+            )
+        html = f'<h1 class="page-title">{escape(title)}</h1><ul>{"".join(rows)}</ul>'
+        return Page(group_id, title, html, ())
+
+    def _set_title(self, title: str) -> None:
+        self.status_page.setText(title)
+        self.setWindowTitle(self.tr("%1 — Clinical Academic Pathway Guide").replace("%1", title))
+
+    @property
+    def content_css(self) -> str:
+        return getattr(self, "_content_css", "")
+
+    def refresh_page(self) -> None:
+        """Re-show the current page (after a theme change), keeping the scroll position."""
+        if self.current_page is None or not self.current_id:
+            return
+        scroll = self.reader.verticalScrollBar().value()
+        self._show_page(self.current_id, "", ())
+        self.reader.verticalScrollBar().setValue(scroll)
+
+    # -- tree and links ---------------------------------------------------------------------
+
+    def _on_tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing_tree or not current.isValid():
+            return
+        item_id = current.data(ID_ROLE)
+        if item_id and item_id != self.current_id:
+            self.open_id(str(item_id))
+
+    def _sync_tree(self, item_id: str) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid() and index.data(ID_ROLE) == item_id:
+            return
+        target = self.nav.index_for(item_id)
+        self._syncing_tree = True
+        try:
+            if target.isValid():
+                self.tree.setCurrentIndex(target)
+                self.tree.scrollTo(target)
+            else:
+                self.tree.clearSelection()
+                self.tree.setCurrentIndex(QModelIndex())
+        finally:
+            self._syncing_tree = False
 
     def _on_link(self, url: QUrl) -> None:
-        if url.scheme() == "guide":
-            self.open_id(url.path())
+        if url.scheme() == INTERNAL_SCHEME:
+            target = url.path()
+            if url.fragment():
+                target += "#" + url.fragment()
+            if not url.path() and url.fragment():
+                self.reader.scrollToAnchor(url.fragment())
+                return
+            self.open_id(target)
+        elif url.scheme() in ("http", "https"):
+            from guide.ui.external_link import show_external_link
+
+            show_external_link(self, url)
         else:
-            self.statusBar().showMessage(self.tr("External link (not opened): ") + url.toString())
+            self.statusBar().showMessage(self.tr("This link cannot be opened."), 5000)
+
+    def _on_hover_link(self, url: QUrl) -> None:
+        if url.isEmpty():
+            self.statusBar().clearMessage()
+        elif url.scheme() == INTERNAL_SCHEME:
+            self.statusBar().showMessage(self.title_of(url.path()) or url.path())
+        else:
+            self.statusBar().showMessage(
+                self.tr("Web address (opens only if you ask): %1").replace("%1", url.toString())
+            )
+
+    # -- history ----------------------------------------------------------------------------
+
+    def go_back(self) -> None:
+        self.history.remember_scroll(self.reader.verticalScrollBar().value())
+        place = self.history.back()
+        if place is not None:
+            self._go_to(place)
+
+    def go_forward(self) -> None:
+        self.history.remember_scroll(self.reader.verticalScrollBar().value())
+        place = self.history.forward()
+        if place is not None:
+            self._go_to(place)
+
+    def _go_to(self, place: Any) -> None:
+        target = place.item_id + (f"#{place.anchor}" if place.anchor else "")
+        self.open_id(target, record=False)
+        if place.scroll:
+            self.reader.verticalScrollBar().setValue(place.scroll)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Mouse side buttons anywhere in the window (the reader handles its own)."""
+        if event.button() == Qt.MouseButton.BackButton:
+            self.go_back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.go_forward()
+        else:
+            super().mousePressEvent(event)
+
+    # -- layout persistence -----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.prefs.get("geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        splitter = self.prefs.get("splitter")
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+
+    def save_state(self) -> None:
+        self.prefs.set(
+            "geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"), save=False
+        )
+        self.prefs.set(
+            "splitter", bytes(self.splitter.saveState().toBase64()).decode("ascii"), save=False
+        )
+        if self.current_id and not self.current_id.startswith(GROUP_PREFIX):
+            self.prefs.set("last_page", self.current_id, save=False)
+        self.prefs.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

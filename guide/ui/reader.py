@@ -1,0 +1,172 @@
+"""The reader pane: a QTextBrowser that never loads anything remote.
+
+QTextBrowser cannot fetch from the network by itself, but ``loadResource`` is
+overridden anyway, as defence in depth, to refuse anything that is not a local
+file inside the install or content folders, or one of our own ``qrc:`` / data
+resources. Links are not followed by the widget; the window decides.
+
+Also here: text zoom (a percentage of the system font, so text follows both the
+zoom and the system font size), highlighting of all matches of a search or of
+find-in-page with ExtraSelections, and mouse back/forward buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
+
+
+class ReaderView(QTextBrowser):
+    """Shows composed pages; emits ``backRequested``/``forwardRequested`` for mouse side buttons."""
+
+    backRequested = Signal()
+    forwardRequested = Signal()
+
+    def __init__(self, allowed_roots: Iterable[Path] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.allowed_roots = tuple(Path(p).resolve() for p in allowed_roots)
+        self.refused: list[str] = []
+        self._zoom = 100
+        self._highlights: list[QTextEdit.ExtraSelection] = []
+        self._find: list[QTextEdit.ExtraSelection] = []
+        self.highlight_colours = (QColor("#f4d35e"), QColor("#111111"))
+        self.current_colours = (QColor("#e08a00"), QColor("#000000"))
+
+    # -- safety -----------------------------------------------------------------------------
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        if name.scheme() in ("qrc", "data", "") and not name.isLocalFile():
+            if name.scheme() in ("qrc", "data"):
+                return super().loadResource(kind, name)
+            # Relative names resolve against no base: refuse rather than guess.
+            self.refused.append(name.toString())
+            return None
+        if name.isLocalFile() and self._inside_allowed(Path(name.toLocalFile())):
+            return super().loadResource(kind, name)
+        self.refused.append(name.toString())
+        return None
+
+    def _inside_allowed(self, path: Path) -> bool:
+        try:
+            resolved = path.resolve()
+        except OSError:
+            return False
+        return any(resolved.is_relative_to(root) for root in self.allowed_roots)
+
+    # -- zoom -------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        """Text size as a percentage of the application font (which follows the system)."""
+        self._zoom = percent
+        base = QApplication.font().pointSizeF()
+        if base <= 0:
+            base = 10.0
+        font = self.font()
+        font.setPointSizeF(base * percent / 100)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+    # -- highlighting -----------------------------------------------------------------------
+
+    def _selections(self, words: Sequence[str], colours: tuple[QColor, QColor]) -> list:
+        fmt = QTextCharFormat()
+        fmt.setBackground(colours[0])
+        fmt.setForeground(colours[1])
+        out = []
+        doc = self.document()
+        for word in words:
+            word = word.strip()
+            if not word:
+                continue
+            cursor = QTextCursor(doc)
+            while True:
+                cursor = doc.find(word, cursor)
+                if cursor.isNull():
+                    break
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = cursor
+                sel.format = fmt
+                out.append(sel)
+        out.sort(key=lambda s: s.cursor.selectionStart())
+        return out
+
+    def highlight_words(self, words: Sequence[str]) -> int:
+        """Highlight every occurrence of each word (search terms); returns the count."""
+        self._highlights = self._selections(words, self.highlight_colours)
+        self._apply()
+        if self._highlights:
+            self.setTextCursor(QTextCursor(self._highlights[0].cursor))
+            self.ensureCursorVisible()
+        return len(self._highlights)
+
+    def find_all(self, text: str) -> list[QTextCursor]:
+        """Highlight every match of ``text`` (find in page); returns their cursors in order."""
+        self._find = self._selections([text], self.highlight_colours) if text else []
+        self._apply()
+        return [QTextCursor(s.cursor) for s in self._find]
+
+    def mark_current(self, index: int) -> None:
+        """Show match ``index`` of the find results in the stronger colour and scroll to it."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(self.current_colours[0])
+        fmt.setForeground(self.current_colours[1])
+        fmt.setFontUnderline(True)
+        selections = list(self._highlights) + list(self._find)
+        if 0 <= index < len(self._find):
+            current = QTextEdit.ExtraSelection()
+            current.cursor = self._find[index].cursor
+            current.format = fmt
+            selections.append(current)
+            cursor = QTextCursor(self._find[index].cursor)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        self.setExtraSelections(selections)
+
+    def clear_find(self) -> None:
+        self._find = []
+        self._apply()
+
+    def clear_highlights(self) -> None:
+        self._highlights = []
+        self._find = []
+        self._apply()
+
+    def _apply(self) -> None:
+        self.setExtraSelections(list(self._highlights) + list(self._find))
+
+    # -- mouse side buttons -----------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.BackButton:
+            self.backRequested.emit()
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.ForwardButton:
+            self.forwardRequested.emit()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def show_html(self, html: str, stylesheet: str) -> None:
+        """Replace the page; keeps zoom, clears highlights."""
+        self._highlights = []
+        self._find = []
+        doc = self.document()
+        doc.setDefaultStyleSheet(stylesheet)
+        self.setHtml(html)
+        self.setExtraSelections([])
+        doc.setDocumentMargin(16)
+
+    def plain_find(self, text: str, backward: bool = False) -> bool:
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        return self.find(text, flags)
