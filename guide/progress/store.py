@@ -59,6 +59,10 @@ class ProgressStore:
         self.error: str | None = None
         self.pending = False
         self.read_only_reason: str | None = None
+        # What the file looked like when this copy last read or wrote it: if it still looks
+        # the same, no other copy has saved since, and the reload-and-merge can be skipped.
+        self._seen: tuple[int, int, int] | None = None
+        self._seen_rev = 0
         self._clock = Clock(now)
         self._today = today or dt.date.today
         self._tr: Translate = tr or (lambda text: text)
@@ -105,7 +109,9 @@ class ProgressStore:
                 self.save()
             return
         try:
+            seen = self._signature()
             self.data = loads(self.path.read_bytes())
+            self._seen, self._seen_rev = seen, self.data.rev
             return
         except NewerFormatError as exc:
             self.data = ProgressData()
@@ -182,6 +188,7 @@ class ProgressStore:
                     self.data = merge(self.data, disk).data
                     files.back_up(self.path, disk.rev)
                 files.atomic_write(self.path, dumps(self.data))
+                self._seen, self._seen_rev = self._signature(), self.data.rev
                 files.remove_stale_temp_files(self.home, self.path.stem)
         except OSError as exc:
             self.pending = True
@@ -194,9 +201,19 @@ class ProgressStore:
     def retry(self) -> bool:
         return self.save() if self.pending else True
 
+    def _signature(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
     def _read_for_merge(self) -> ProgressData | None:
+        """The record on disk, if another copy may have changed it since we last saw it."""
         if not self.path.exists():
             return None
+        if self._seen is not None and self._signature() == self._seen:
+            return ProgressData(rev=self._seen_rev)  # unchanged since we saw it: nothing to merge
         try:
             return loads(self.path.read_bytes())
         except NewerFormatError as exc:
