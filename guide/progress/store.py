@@ -59,9 +59,10 @@ class ProgressStore:
         self.error: str | None = None
         self.pending = False
         self.read_only_reason: str | None = None
-        # What the file looked like when this copy last read or wrote it: if it still looks
-        # the same, no other copy has saved since, and the reload-and-merge can be skipped.
-        self._seen: tuple[int, int, int] | None = None
+        # The bytes this copy last read or wrote: if the file still holds exactly these, no
+        # other copy has saved since, and parsing and merging can be skipped. (Comparing
+        # bytes, not size and time, stays right on FAT drives with 2-second timestamps.)
+        self._seen: bytes | None = None
         self._seen_rev = 0
         self._clock = Clock(now)
         self._today = today or dt.date.today
@@ -109,9 +110,9 @@ class ProgressStore:
                 self.save()
             return
         try:
-            seen = self._signature()
-            self.data = loads(self.path.read_bytes())
-            self._seen, self._seen_rev = seen, self.data.rev
+            raw = self.path.read_bytes()
+            self.data = loads(raw)
+            self._seen, self._seen_rev = raw, self.data.rev
             return
         except NewerFormatError as exc:
             self.data = ProgressData()
@@ -187,8 +188,9 @@ class ProgressStore:
                 if disk is not None:
                     self.data = merge(self.data, disk).data
                     files.back_up(self.path, disk.rev)
-                files.atomic_write(self.path, dumps(self.data))
-                self._seen, self._seen_rev = self._signature(), self.data.rev
+                payload = dumps(self.data)
+                files.atomic_write(self.path, payload)
+                self._seen, self._seen_rev = payload, self.data.rev
                 files.remove_stale_temp_files(self.home, self.path.stem)
         except OSError as exc:
             self.pending = True
@@ -201,21 +203,15 @@ class ProgressStore:
     def retry(self) -> bool:
         return self.save() if self.pending else True
 
-    def _signature(self) -> tuple[int, int, int] | None:
-        try:
-            st = self.path.stat()
-        except OSError:
-            return None
-        return (st.st_ino, st.st_mtime_ns, st.st_size)
-
     def _read_for_merge(self) -> ProgressData | None:
         """The record on disk, if another copy may have changed it since we last saw it."""
         if not self.path.exists():
             return None
-        if self._seen is not None and self._signature() == self._seen:
+        raw = self.path.read_bytes()
+        if raw == self._seen:
             return ProgressData(rev=self._seen_rev)  # unchanged since we saw it: nothing to merge
         try:
-            return loads(self.path.read_bytes())
+            return loads(raw)
         except NewerFormatError as exc:
             self.read_only_reason = self._tr(
                 "Another, newer version of the guide has saved your progress ({reason}). "
