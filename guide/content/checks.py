@@ -11,7 +11,7 @@ from guide.content.links import (
     classify_link,
     image_allowed,
 )
-from guide.content.model import FIXED_IDS, SECTION_IDS, ContentModel, Item, Problem
+from guide.content.model import FIXED_IDS, LINKABLE_VIEWS, SECTION_IDS, ContentModel, Item, Problem
 from guide.content.schema import SCHEMA
 
 
@@ -106,7 +106,12 @@ def _body_links(item: Item, model: ContentModel, broken: set[str]) -> list[Probl
             link = classify_link(target)
             if link.kind == "refused":
                 problems.append(Problem(item.path, line, link.reason))
-            elif link.kind == "internal" and link.target and link.target not in model:
+            elif (
+                link.kind == "internal"
+                and link.target
+                and link.target not in model
+                and link.target not in LINKABLE_VIEWS
+            ):
                 if link.target in broken:  # already reported where it is defined
                     continue
                 message = f"link to unknown page id {link.target!r}"

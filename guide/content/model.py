@@ -29,6 +29,11 @@ FIXED_IDS: tuple[str, ...] = ("overview", "glossary", *SECTION_IDS)
 RESERVED_IDS: frozenset[str] = frozenset(
     {"pathway-diagram", "checklist", "my-progress", "bookmarks", "search", "settings", "about"}
 )
+# Of those, the views a page may link to, e.g. [the pathway diagram](pathway-diagram).
+LINKABLE_VIEWS: dict[str, str] = {
+    "pathway-diagram": "Pathway diagram",
+    "checklist": "My progress checklist",
+}
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from guide.content.limits import body_problems
 from guide.content.links import classify_link, image_allowed, internal_href
-from guide.content.model import ContentModel, Item
+from guide.content.model import LINKABLE_VIEWS, ContentModel, Item
 
 ALLOWED_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code",
@@ -90,6 +90,10 @@ class _Sanitiser(Treeprocessor):
         if link.kind == "external":
             el.set("class", "external")
             el.set("title", link.target)
+        elif link.kind == "internal" and link.target in LINKABLE_VIEWS:
+            el.set("href", internal_href(link.target, link.anchor))
+            el.set("class", "internal")
+            el.set("title", LINKABLE_VIEWS[link.target])
         elif link.kind == "internal" and (not link.target or link.target in model):
             target = model.get(link.target) if link.target else None
             el.set("href", internal_href(link.target or self.renderer.current_id, link.anchor))

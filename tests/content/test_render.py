@@ -93,3 +93,10 @@ def test_story_page_is_labelled_illustrative(shipped_model):
 def test_labels_go_through_the_translator(shipped_model):
     composer = PageComposer(shipped_model, tr=lambda s: s.upper())
     assert "FUNDER" in composer.compose(shipped_model.of_kind("scheme")[0]).html
+
+
+def test_links_to_the_apps_own_views_are_allowed(shipped_model):
+    out = render(
+        shipped_model, "Open the [diagram](pathway-diagram) or your [checklist](checklist)."
+    )
+    assert 'href="guide:pathway-diagram"' in out and 'href="guide:checklist"' in out

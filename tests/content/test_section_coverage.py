@@ -86,7 +86,7 @@ def test_overview_links_every_section_points_to_the_diagram_and_disclaims(
     assert item is not None
     targets = {m.group(2).partition("#")[0] for m in _LINK.finditer(item.body)}
     assert set(SECTION_IDS) <= targets, f"overview does not link {set(SECTION_IDS) - targets}"
-    assert "Pathway diagram" in item.body
+    assert "](pathway-diagram)" in item.body
     text = " ".join(item.body.split()).lower()
     assert "not produced or endorsed by the nhs" in text
     assert "check the current year" in text
