@@ -91,6 +91,8 @@ class MilestoneDetail(QWidget):
         self.date_done.setCalendarPopup(True)
         self.date_done.setDisplayFormat("d MMM yyyy")
         self.date_done.setAccessibleName(self.tr("Date done"))
+        self.date_done.setMinimumDate(QDate(1990, 1, 1))
+        self.date_done.setSpecialValueText(self.tr("Not done yet"))
 
         self.warning = QLabel(
             self.tr(
@@ -117,9 +119,10 @@ class MilestoneDetail(QWidget):
         self.evidence.setPlaceholderText(
             self.tr("Where your evidence is: for example, uploaded to Horus or Turas on …")
         )
-        for box in (self.notes, self.evidence):
+        lines = self.fontMetrics().lineSpacing()
+        for box, rows in ((self.notes, 6), (self.evidence, 4)):
             box.setTabChangesFocus(True)
-            box.setMinimumHeight(60)
+            box.setFixedHeight(lines * rows + 12)  # room to write; the box scrolls for more
 
         own_row = QHBoxLayout()
         own_row.addWidget(self.own_stage, 1)
@@ -133,20 +136,25 @@ class MilestoneDetail(QWidget):
         status_form = QFormLayout()
         status_form.addRow(self.tr("S&tatus:"), self.status)
         status_form.addRow(self.tr("&Done on:"), self.date_done)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.heading)
+        self.editor = QWidget()  # hidden until a milestone is chosen
+        outer.addWidget(self.editor, 1)
+        layout = QVBoxLayout(self.editor)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.own_form)
         layout.addLayout(status_form)
-        layout.addWidget(self.about)
         notes_label = QLabel(self.tr("&Notes:"))
         notes_label.setBuddy(self.notes)
         layout.addWidget(notes_label)
         layout.addWidget(self.warning)
-        layout.addWidget(self.notes, 2)
+        layout.addWidget(self.notes)
         evidence_label = QLabel(self.tr("&Evidence notes:"))
         evidence_label.setBuddy(self.evidence)
         layout.addWidget(evidence_label)
-        layout.addWidget(self.evidence, 1)
+        layout.addWidget(self.evidence)
+        layout.addWidget(self.about)  # reference text last, so the boxes to type in stay in view
+        layout.addStretch(1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -170,16 +178,13 @@ class MilestoneDetail(QWidget):
         self.flush()
         self._loading = True
         self.milestone = milestone
-        editable = milestone is not None
-        for widget in (self.status, self.notes, self.evidence):
-            widget.setEnabled(editable)
+        self.editor.setVisible(milestone is not None)
         self.own_form.setVisible(bool(milestone and milestone.own))
         if milestone is None:
             self.heading.setText(self.tr("Choose a milestone on the left to see and record it."))
             self.about.clear()
             self.notes.clear()
             self.evidence.clear()
-            self.date_done.setEnabled(False)
             self._loading = False
             return
         self.heading.setText(milestone.title)
@@ -195,8 +200,11 @@ class MilestoneDetail(QWidget):
         loading, self._loading = self._loading, True
         self.status.setCurrentIndex(self.status.findData(entry.status))
         self.date_done.setEnabled(entry.status == "done")
-        shown = entry.date_done or dt.date.today()
-        self.date_done.setDate(QDate(shown.year, shown.month, shown.day))
+        shown = entry.date_done
+        # Blank (the minimum date, shown as its special text) until the milestone is done.
+        self.date_done.setDate(
+            QDate(shown.year, shown.month, shown.day) if shown else self.date_done.minimumDate()
+        )
         if not self._unsaved:
             if self.notes.toPlainText() != entry.notes:
                 self.notes.setPlainText(entry.notes)
@@ -244,7 +252,12 @@ class MilestoneDetail(QWidget):
             self.edited.emit(self.milestone.id, {"status": self.status.currentData()})
 
     def _date_chosen(self, date: QDate) -> None:
-        if self.milestone and not self._loading and self.status.currentData() == "done":
+        if (
+            self.milestone
+            and not self._loading
+            and self.status.currentData() == "done"
+            and date != self.date_done.minimumDate()
+        ):
             value = dt.date(date.year(), date.month(), date.day())
             self.edited.emit(self.milestone.id, {"status": "done", "date_done": value})
 

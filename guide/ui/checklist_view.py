@@ -184,9 +184,21 @@ class ChecklistView(QWidget):
         self.dismiss_button.clicked.connect(self._dismiss)
 
         self._dismissed: list[str] = []
+        self._selected = self._first_open_milestone()
         self.refresh()
 
     # ------------------------------------------------------------ showing the record
+
+    def _first_open_milestone(self) -> str:
+        """Start on the first unfinished milestone of the user's stage, so the right-hand
+        side shows something useful straight away."""
+        stage = current_stage(self.model, self.store.data, self.today())
+        for group in stage_groups(self.model, self.store.data):
+            if group.stage.id == stage:
+                for row in group.rows:
+                    if row.entry.status in ("not-started", "in-progress"):
+                        return row.milestone.id
+        return ""
 
     def refresh(self) -> None:
         """Redraw everything from the store (after a change, an import or a reload)."""
