@@ -96,12 +96,17 @@ def summary_html(
         heading = tr("{stage}: {done} of {total} done").format(
             stage=group.stage.title, done=group.done, total=group.total
         )
-        parts.append(f"<h2>{e(heading)}</h2>")
+        parts.append(f"<h2 style='margin-top: 16px;'>{e(heading)}</h2>")
         parts.append(
             "<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>"
             + "".join(
-                f"<th align='left'>{e(h)}</th>"
-                for h in (tr("Milestone"), tr("Status"), tr("Date done"), tr("Notes and evidence"))
+                f"<th align='left' width='{w}%'>{e(h)}</th>"
+                for h, w in (
+                    (tr("Milestone"), 42),
+                    (tr("Status"), 13),
+                    (tr("Date done"), 13),
+                    (tr("Notes and evidence"), 32),
+                )
             )
             + "</tr>"
         )
@@ -113,12 +118,16 @@ def summary_html(
             )
             parts.append(
                 f"<tr><td>{e(title)}</td><td>{e(tr(STATUS_LABELS[entry.status]))}</td>"
-                f"<td>{e(entry.date_done.isoformat() if entry.date_done else '')}</td>"
+                f"<td>{e(_short_date(entry.date_done) if entry.date_done else '')}</td>"
                 f"<td>{notes}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def _short_date(value: dt.date) -> str:
+    return f"{value.day} {value.strftime('%b %Y')}"
 
 
 def _long_date(value: dt.date) -> str:
