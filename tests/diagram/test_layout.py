@@ -46,12 +46,14 @@ def _parallel_overlap(layout: Layout) -> list[tuple[str, str]]:
     for (e1, ax1, ay1, ax2, ay2), (e2, bx1, by1, bx2, by2) in itertools.combinations(runs, 2):
         if e1 is e2:
             continue
-        if ax1 == ax2 == bx1 == bx2:  # same vertical track
-            if min(ay1, ay2) < max(by1, by2) and min(by1, by2) < max(ay1, ay2):
-                clashes.append((e1.source + ">" + e1.target, e2.source + ">" + e2.target))
-        if ay1 == ay2 == by1 == by2:
-            if min(ax1, ax2) < max(bx1, bx2) and min(bx1, bx2) < max(ax1, ax2):
-                clashes.append((e1.source + ">" + e1.target, e2.source + ">" + e2.target))
+        same_vertical = ax1 == ax2 == bx1 == bx2 and (
+            min(ay1, ay2) < max(by1, by2) and min(by1, by2) < max(ay1, ay2)
+        )
+        same_horizontal = ay1 == ay2 == by1 == by2 and (
+            min(ax1, ax2) < max(bx1, bx2) and min(bx1, bx2) < max(ax1, ax2)
+        )
+        if same_vertical or same_horizontal:
+            clashes.append((e1.source + ">" + e1.target, e2.source + ">" + e2.target))
     return clashes
 
 

@@ -1,0 +1,379 @@
+"""The pathway diagram view: the map a trainee navigates by, and sees their own place on.
+
+A QGraphicsView drawn from ``data/pathway.yaml`` for one nation at a time:
+click a box (or Tab to it and press Enter) to open its page; hover or focus
+shows a one-line summary; zoom with Ctrl+wheel, + and -, fit with 0; pan by
+dragging or with the arrow keys. "You are here" comes from the progress
+checklist when it exists, otherwise from a stage the user picks. The same
+content is one click away as text. Exports (PNG, SVG) and print use light
+colours so they read well on paper.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.content.model import NATIONS, ContentModel
+from guide.diagram.data import Pathway
+from guide.diagram.outline import outline_html
+from guide.ui.diagram_canvas import DiagramCanvas
+from guide.ui.diagram_export import export_png, export_svg, print_scene
+from guide.ui.diagram_items import ActiveItem
+from guide.ui.diagram_scene import DiagramColours, DiagramScene, Fonts, build_scene
+
+VIEW_ID = "pathway-diagram"
+PREFS_FILE = "pathway-diagram.json"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PathwayDiagram", text)
+
+
+class PathwayDiagramPage(QWidget):
+    """The whole view: nation and stage pickers, zoom buttons, picture or text, exports."""
+
+    def __init__(
+        self, model: ContentModel, window: Any = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model, self.window_ = model, window
+        self.pathway: Pathway | None = model.extras.get("pathway")
+        self.scene_: DiagramScene | None = None
+        self.picked_stage = ""
+        self.setAccessibleName(_tr("Pathway diagram"))
+        prefs = self._load_prefs()
+
+        self.nation = QComboBox()
+        for nation in NATIONS:
+            self.nation.addItem(_tr(nation), nation)
+        self.nation.setAccessibleName(_tr("Nation"))
+        self.nation.setToolTip(_tr("Show the pathway for this nation"))
+        start = prefs.get("nation") if prefs.get("nation") in NATIONS else "England"
+        self.nation.setCurrentIndex(NATIONS.index(start))
+        self.stage = QComboBox()
+        self.stage.setAccessibleName(_tr("You are here"))
+        self.stage.addItem(_tr("Not set"), "")
+        for stage in model.checklist_stages:
+            self.stage.addItem(stage.title, stage.id)
+        saved = self.stage.findData(prefs.get("stage", ""))
+        self.stage.setCurrentIndex(max(0, saved))
+        self.stage_label = QLabel(_tr("You are here:"))
+        self.stage_label.setBuddy(self.stage)
+        self.from_checklist = QLabel()
+
+        self.canvas = DiagramCanvas()
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setAccessibleName(_tr("Pathway as text"))
+        self.text.anchorClicked.connect(self._on_text_link)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.text)
+        self.info = QLabel(
+            _tr("Point at or Tab to a box for a summary. Click it or press Enter to open its page.")
+        )
+        self.info.setWordWrap(True)
+        self.info.setAccessibleName(_tr("Summary"))
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.as_text = QPushButton(_tr("Show as text"))
+        self.as_text.setCheckable(True)
+        self.as_text.setToolTip(
+            _tr("An ordered list of the stages and routes, for reading or a screen reader")
+        )
+        self.as_text.toggled.connect(self._show_text)
+        zoom_out = self._button(_tr("Zoom out"), "−", lambda: self.canvas.zoom_by(0.8), "Ctrl+-")
+        zoom_in = self._button(_tr("Zoom in"), "+", lambda: self.canvas.zoom_by(1.25), "Ctrl+=")
+        fit = self._button(_tr("Fit to window"), _tr("Fit"), self.canvas.fit, "Ctrl+0")
+        export = QToolButton()
+        export.setText(_tr("Export"))
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export)
+        menu.addAction(_tr("Save as PNG picture…"), lambda: self._ask_export("png"))
+        menu.addAction(_tr("Save as SVG drawing…"), lambda: self._ask_export("svg"))
+        export.setMenu(menu)
+        export.setAccessibleName(_tr("Export the diagram"))
+        print_button = self._button(_tr("Print the diagram"), _tr("Print…"), self._ask_print, "")
+
+        bar = QHBoxLayout()
+        for widget in (
+            QLabel(_tr("Nation:")),
+            self.nation,
+            self.stage_label,
+            self.stage,
+            self.from_checklist,
+        ):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (zoom_out, zoom_in, fit, self.as_text, export, print_button):
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.info)
+
+        self.nation.currentIndexChanged.connect(lambda _i: self._changed())
+        self.stage.currentIndexChanged.connect(lambda _i: self._changed())
+        signal = getattr(window, "progressChanged", None)
+        if signal is not None:
+            signal.connect(self.refresh)
+        self._fitted = False
+        self.refresh()
+
+    def _button(self, name: str, text: str, slot: Any, shortcut: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setToolTip(
+            name
+            + (
+                f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+                if shortcut
+                else ""
+            )
+        )
+        button.clicked.connect(slot)
+        if shortcut:
+            QShortcut(
+                QKeySequence(shortcut),
+                self,
+                slot,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
+        return button
+
+    # -- state ------------------------------------------------------------------------------
+
+    def current_nation(self) -> str:
+        return str(self.nation.currentData())
+
+    def progress_state(self) -> tuple[str | None, str, frozenset[str]]:
+        """(nation, checklist stage, completed ids) from the checklist, if it is there."""
+        progress = getattr(self.window_, "progress", None)
+        if progress is None:
+            return None, "", frozenset()
+        profile = getattr(progress, "profile", None)
+        nation = getattr(profile, "nation", None)
+        stage = str(getattr(profile, "stage", "") or "")
+        try:
+            done = frozenset(progress.completed_ids())
+        except Exception:  # a half-loaded progress file must not take the diagram down
+            done = frozenset()
+        return (nation if nation in NATIONS else None), stage, done
+
+    def here_column(self) -> str | None:
+        _nation, stage, _done = self.progress_state()
+        stage = stage or ("" if self._has_progress() else str(self.stage.currentData() or ""))
+        if self.pathway is None or not stage:
+            return None
+        column = self.pathway.column_for_stage(stage)
+        return column.id if column else None
+
+    def _has_progress(self) -> bool:
+        return getattr(self.window_, "progress", None) is not None
+
+    def refresh(self) -> None:
+        """Redraw from the data, the theme and the user's progress (kept at the same zoom)."""
+        nation, stage, _done = self.progress_state()
+        if (
+            nation
+            and nation != self.current_nation()
+            and not getattr(self, "_nation_set_by_user", False)
+        ):
+            self.nation.blockSignals(True)
+            self.nation.setCurrentIndex(NATIONS.index(nation))
+            self.nation.blockSignals(False)
+        has_progress = self._has_progress()
+        self.stage.setVisible(not has_progress)
+        self.stage_label.setVisible(not has_progress)
+        self.from_checklist.setVisible(has_progress)
+        if has_progress:
+            title = next((s.title for s in self.model.checklist_stages if s.id == stage), "")
+            self.from_checklist.setText(
+                _tr("You are here: %1 (from your checklist)").replace("%1", title)
+                if title
+                else _tr("Set your stage in the checklist to see where you are.")
+            )
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        if self.pathway is None:
+            self.info.setText(
+                _tr("The pathway diagram could not be loaded; run 'guide validate' for details.")
+            )
+            return
+        self.scene_ = self.make_scene(DiagramColours.from_palette(self.palette()))
+        old = self.canvas.scene()
+        self.canvas.setScene(self.scene_)
+        if old is not None:
+            old.deleteLater()
+        for item in self.scene_.active_items:
+            item.activated.connect(self.open_link)
+            item.hovered.connect(self._show_summary)
+        _n, _s, done = self.progress_state()
+        self.text.setHtml(
+            outline_html(
+                self.pathway,
+                self.current_nation(),
+                tr=_tr,
+                here_column=self.here_column(),
+                completed=done,
+                layout=self.scene_.layout,
+            )
+        )
+        if self._fitted:
+            self.canvas.set_zoom(self.canvas.zoom)
+
+    def make_scene(self, colours: DiagramColours) -> DiagramScene:
+        assert self.pathway is not None
+        _n, _s, done = self.progress_state()
+        return build_scene(
+            self.pathway,
+            self.current_nation(),
+            self.model,
+            colours,
+            Fonts.from_font(self.font()),
+            here_column=self.here_column(),
+            completed=done,
+        )
+
+    def _changed(self) -> None:
+        self._nation_set_by_user = True
+        self._save_prefs()
+        self._rebuild()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            # Fit the width, but never so small that the text cannot be read.
+            self.canvas.fit()
+            self.canvas.set_zoom(max(self.canvas.zoom, 0.7))
+            self.canvas.centerOn(0, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._rebuild()
+        super().changeEvent(event)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def open_link(self, item_id: str) -> None:
+        opener = getattr(self.window_, "open_id", None)
+        if opener is not None:
+            opener(item_id)
+
+    def _on_text_link(self, url: QUrl) -> None:
+        if url.scheme() == "guide":
+            self.open_link(url.path())
+
+    def _show_summary(self, item: ActiveItem | None) -> None:
+        if item is None:
+            return
+        self.info.setText(f"{item.name}: {item.summary}" if item.summary else item.name)
+
+    def _show_text(self, on: bool) -> None:
+        self.stack.setCurrentWidget(self.text if on else self.canvas)
+        self.as_text.setText(_tr("Show as diagram") if on else _tr("Show as text"))
+
+    # -- export and print -------------------------------------------------------------------
+
+    def export_png(self, path: Path | str, scale: float = 2.0) -> Path:
+        """Save the diagram (in light colours) as a PNG picture."""
+        return export_png(self.make_scene(DiagramColours.light()), path, scale)
+
+    def export_svg(self, path: Path | str) -> Path:
+        """Save the diagram (in light colours) as an SVG drawing."""
+        title = f"{self.pathway.title if self.pathway else ''}: {self.current_nation()}"
+        return export_svg(self.make_scene(DiagramColours.light()), path, title)
+
+    def print_to(self, printer: QPrinter) -> None:
+        print_scene(self.make_scene(DiagramColours.light()), printer)
+
+    def _ask_export(self, kind: str) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"pathway-{self.current_nation().lower().replace(' ', '-')}.{kind}"
+        filters = _tr("PNG picture (*.png)") if kind == "png" else _tr("SVG drawing (*.svg)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, _tr("Save the diagram"), os.path.join(folder, name), filters
+        )
+        if not chosen:
+            return
+        if not chosen.lower().endswith("." + kind):
+            chosen += "." + kind
+        try:
+            (self.export_png if kind == "png" else self.export_svg)(chosen)
+        except OSError as exc:
+            QMessageBox.warning(self, _tr("Save the diagram"), str(exc))
+            return
+        self.info.setText(_tr("Saved %1").replace("%1", chosen))
+
+    def _ask_print(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageOrientation(printer.pageLayout().orientation().Landscape)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            try:
+                self.print_to(printer)
+            except OSError as exc:
+                QMessageBox.warning(self, _tr("Print the diagram"), str(exc))
+
+    # -- preferences (nation and picked stage, kept in the user's data folder) ---------------
+
+    def _prefs_path(self) -> Path | None:
+        home = getattr(self.window_, "home", None)
+        return Path(home) / PREFS_FILE if home else None
+
+    def _load_prefs(self) -> dict[str, str]:
+        path = self._prefs_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
+        except (OSError, ValueError):
+            return {}  # unreadable preferences fall back to the defaults; nothing else depends on them
+        return (
+            {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+        )
+
+    def _save_prefs(self) -> None:
+        path = self._prefs_path()
+        if path is None:
+            return
+        data = {"nation": self.current_nation(), "stage": str(self.stage.currentData() or "")}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only profile loses only this convenience
+
+
+def install(window: Any) -> None:
+    """Register the diagram with the main window (built lazily, the first time it is opened)."""
+    window.register_view(
+        VIEW_ID,
+        _tr("Pathway diagram"),
+        lambda: PathwayDiagramPage(window.model, window),
+        tree_section=None,
+    )
