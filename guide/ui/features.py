@@ -8,4 +8,8 @@ things lazily (``register_view`` factories) or after the first paint
 
 from __future__ import annotations
 
-FEATURES: tuple[str, ...] = ("guide.ui.search_panel", "guide.ui.checklist_view")
+FEATURES: tuple[str, ...] = (
+    "guide.ui.search_panel",
+    "guide.ui.checklist_view",
+    "guide.ui.diagram_view",
+)
