@@ -1,0 +1,263 @@
+"""A precompiled content cache, so the app opens without re-reading and re-checking YAML.
+
+``load_cached(roots, folder)`` returns exactly the ContentModel that
+``load_content(roots)`` would, problems included. The cache file is keyed by a
+hash of every content file's name and bytes, of each root's path, and of the
+loader's own code, so any edit to content (or to the rules that check it)
+makes the cache stale, and a stale, truncated, corrupt or unreadable cache is
+simply rebuilt: the worst a bad cache can cost is one normal load.
+
+The cache lives in the user's cache folder, never beside the bundled data
+(which may be read-only, and is shared by every user of a machine). It is a
+pickle read by an unpickler that only builds the content model's own types,
+so a planted file cannot run code. The pathway diagram's data is unpickled on
+first use only: its module pulls in the YAML parser, which start-up otherwise
+no longer needs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+from guide import __version__
+from guide.content.model import ContentModel
+
+# Bump when the pickled shape changes in a way the code hash would not notice.
+CACHE_FORMAT = 1
+MAGIC = b"GUIDE-CONTENT-CACHE\n"
+CONTENT_SUFFIXES = (".md", ".yaml", ".yml")
+_SUM = 16  # bytes of the payload's checksum, which catches a damaged file before unpickling
+# The modules whose code decides what a load produces; an edit to any makes old caches stale.
+_CODE_FILES = ("content/*.py", "diagram/data.py", "__init__.py")
+
+# Everything a cached model may contain, by (module, name); anything else is refused.
+_ALLOWED: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("guide.content.model", "ContentModel"),
+        ("guide.content.model", "Item"),
+        ("guide.content.model", "Problem"),
+        ("guide.content.model", "ChecklistStage"),
+        ("guide.content.cache", "_proxy"),
+        ("guide.diagram.data", "Pathway"),
+        ("guide.diagram.data", "Column"),
+        ("guide.diagram.data", "Lane"),
+        ("guide.diagram.data", "Node"),
+        ("guide.diagram.data", "Edge"),
+        ("datetime", "date"),
+        ("pathlib", "Path"),
+        ("pathlib", "PosixPath"),
+        ("pathlib", "WindowsPath"),
+        ("pathlib", "PurePosixPath"),
+        ("pathlib", "PureWindowsPath"),
+    }
+)
+
+
+class CacheError(Exception):
+    """The cache file is unusable (wrong format, stale, corrupt or unsafe)."""
+
+
+def _proxy(data: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(data)
+
+
+class _Pickler(pickle.Pickler):
+    # MappingProxyType cannot be pickled by default; store its dict and rebuild it.
+    dispatch_table: ClassVar[dict[type, Callable[[Any], tuple[Any, ...]]]] = {
+        MappingProxyType: lambda proxy: (_proxy, (dict(proxy),))
+    }
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise CacheError(f"the cache names {module}.{name}, which a content model never holds")
+        return super().find_class(module, name)
+
+
+def _dumps(value: Any) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def _loads(data: bytes) -> Any:
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+class LazyExtras(Mapping[str, Any]):
+    """The model's ``extras``, each value unpickled the first time it is asked for."""
+
+    def __init__(self, pickled: Mapping[str, bytes]) -> None:
+        self._pickled = dict(pickled)
+        self._values: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._values:
+            self._values[key] = _loads(self._pickled[key])
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pickled)
+
+    def __len__(self) -> int:
+        return len(self._pickled)
+
+    def __repr__(self) -> str:
+        return f"LazyExtras({sorted(self._pickled)})"
+
+
+def _code_fingerprint(digest: Any) -> None:
+    digest.update(f"{CACHE_FORMAT}|{__version__}|{sys.version}".encode())
+    package = Path(__file__).resolve().parent.parent
+    files = sorted({f for pattern in _CODE_FILES for f in package.glob(pattern)})
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    if not files:  # a frozen bundle has no .py files: the executable stands for the code
+        exe = Path(sys.executable)
+        stat = exe.stat()
+        digest.update(f"{exe}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+
+
+def content_files(root: Path) -> list[Path]:
+    """The files of a root that a load reads, in the loader's order."""
+    return [p for p in sorted(root.rglob("*")) if p.suffix in CONTENT_SUFFIXES and p.is_file()]
+
+
+def content_key(roots: Iterable[Path]) -> str:
+    """A hash of the roots' paths, every content file's name and bytes, and the loader's code."""
+    digest = hashlib.blake2b(digest_size=20)
+    _code_fingerprint(digest)
+    for root in roots:
+        digest.update(b"\0root\0" + str(root).encode("utf-8", "surrogateescape"))
+        if not root.is_dir():
+            continue
+        for path in content_files(root):
+            data = path.read_bytes()
+            name = path.relative_to(root).as_posix().encode("utf-8", "surrogateescape")
+            digest.update(b"\0file\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return digest.hexdigest()
+
+
+def cache_path(folder: Path, roots: Iterable[Path]) -> Path:
+    """One file per set of roots, so switching ``--content`` folders does not thrash."""
+    joined = "\0".join(str(r) for r in roots).encode("utf-8", "surrogateescape")
+    return folder / f"content-{hashlib.blake2b(joined, digest_size=8).hexdigest()}.cache"
+
+
+def _header(key: str) -> bytes:
+    return MAGIC + key.encode("ascii") + b"\n"
+
+
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=_SUM).digest()
+
+
+def read_cache(path: Path, key: str, roots: tuple[Path, ...]) -> ContentModel:
+    """The cached model, or CacheError if the file is missing, stale, corrupt or unsafe."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CacheError(f"cannot read the cache: {exc}") from None
+    header = _header(key)
+    if not data.startswith(header):
+        raise CacheError("the cache is stale or not a content cache")
+    checksum, payload = data[len(header) : len(header) + _SUM], data[len(header) + _SUM :]
+    if len(checksum) != _SUM or _checksum(payload) != checksum:
+        raise CacheError("the cache is damaged (its checksum does not match)")
+    try:
+        state, extras = _loads(payload)
+    except CacheError:
+        raise
+    except Exception as exc:  # truncated or corrupt pickles raise almost anything
+        raise CacheError(f"the cache is corrupt: {type(exc).__name__}") from None
+    if (
+        not isinstance(state, ContentModel)
+        or state.roots != roots
+        or not isinstance(extras, dict)
+        or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in extras.items())
+    ):
+        raise CacheError("the cache does not hold a content model for these folders")
+    return replace(state, extras=LazyExtras(extras))
+
+
+def write_cache(path: Path, key: str, model: ContentModel) -> bool:
+    """Save the model atomically (temporary file, then replace); False if it cannot."""
+    extras = {name: _dumps(value) for name, value in model.extras.items()}
+    payload = _dumps((replace(model, extras=MappingProxyType({})), extras))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".content-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_header(key) + _checksum(payload) + payload)
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+    except OSError:
+        return False
+    return True
+
+
+def load_cached(roots: Iterable[Path | str], folder: Path | None) -> ContentModel:
+    """``load_content(roots)``, through the cache in ``folder`` when it is fresh.
+
+    With no folder, or when the content cannot be hashed, this is a plain load.
+    A miss loads normally and rewrites the cache; failing to write is not an error.
+    """
+    root_paths = tuple(Path(r) for r in roots)
+    if folder is None:
+        return _load(root_paths)
+    try:
+        key = content_key(root_paths)
+    except OSError:
+        return _load(root_paths)
+    path = cache_path(folder, root_paths)
+    try:
+        return read_cache(path, key, root_paths)
+    except CacheError:
+        pass
+    model = _load(root_paths)
+    write_cache(path, key, model)
+    return model
+
+
+def _load(roots: tuple[Path, ...]) -> ContentModel:
+    # Imported only on a miss: the loader pulls in the YAML parser and the validators.
+    from guide.content.loader import load_content
+
+    return load_content(roots)
+
+
+def default_cache_folder(cli_home: str | os.PathLike[str] | None = None) -> Path:
+    """Where the app keeps its cache: ``cache/`` in a data folder the user chose (``--home``,
+    ``GUIDE_HOME`` or a portable copy), otherwise the system's per-user cache folder
+    (``%LOCALAPPDATA%``, which does not roam with a Windows profile; ``~/.cache`` on Linux)."""
+    from guide.paths import HOME_ENV, portable_home, user_home
+
+    if cli_home or os.environ.get(HOME_ENV):
+        return user_home(cli_home) / "cache"
+    portable = portable_home()
+    if portable is not None:
+        return portable / "cache"
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    from guide import APP_SLUG
+
+    if not QCoreApplication.applicationName():
+        QCoreApplication.setApplicationName(APP_SLUG)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(location) if location else user_home() / "cache"
