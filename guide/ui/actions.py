@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QToolBar, QWidget
 
+from guide.ui import printing
+from guide.ui.bookmarks import BookmarksPanel, toggle_bookmark, update_bookmark_action
+from guide.ui.contents_list import MIN_HEADINGS
 from guide.ui.preferences import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
 from guide.ui.themes import THEMES, theme_label
 
@@ -113,13 +116,81 @@ def install(window: MainWindow) -> None:
         _tr("Move the keyboard focus to the contents tree"),
     )
     a["quit"] = make_action(w, _tr("&Quit"), w.close, std.Quit, _tr("Close the guide"))
+    a["find"] = make_action(
+        w, _tr("&Find in page…"), w.find_bar.open_bar, std.Find, _tr("Find words in this page")
+    )
+    a["find_next"] = make_action(
+        w, _tr("Find &next"), w.find_bar.find_next, "F3", _tr("Go to the next match")
+    )
+    a["find_prev"] = make_action(
+        w,
+        _tr("Find &previous"),
+        w.find_bar.find_previous,
+        "Shift+F3",
+        _tr("Go to the previous match"),
+    )
+    a["bookmark"] = make_action(
+        w,
+        _tr("&Bookmark this page"),
+        lambda: toggle_bookmark(w),
+        "Ctrl+D",
+        _tr("Add or remove a bookmark for this page"),
+    )
+    a["bookmark"].setCheckable(True)
+    a["bookmarks"] = make_action(
+        w,
+        _tr("Show &bookmarks"),
+        lambda: show_bookmarks(w),
+        "Ctrl+B",
+        _tr("Show the list of bookmarks"),
+    )
+    a["print"] = make_action(
+        w, _tr("&Print…"), lambda: printing.print_page(w), std.Print, _tr("Print this page")
+    )
+    a["pdf"] = make_action(
+        w,
+        _tr("&Export to PDF…"),
+        lambda: printing.ask_export_pdf(w),
+        "Ctrl+Shift+E",
+        _tr("Save this page as a PDF file"),
+    )
+    a["toc"] = make_action(
+        w,
+        _tr("&Contents of long pages"),
+        lambda: toggle_contents(w),
+        None,
+        _tr("Show or hide the ‘On this page’ list"),
+    )
+    a["toc"].setCheckable(True)
+    a["toc"].setChecked(True)
+    a["shortcuts"] = make_action(
+        w,
+        _tr("&Keyboard shortcuts"),
+        lambda: show_shortcuts(w),
+        std.HelpContents,
+        _tr("List the keyboard shortcuts"),
+    )
+    a["about"] = make_action(
+        w, _tr("&About this guide"), lambda: show_about(w), None, _tr("About this guide")
+    )
     w.actions_by_name = a
+
+    file_menu = w.menu("File")
+    file_menu.addAction(a["print"])
+    file_menu.addAction(a["pdf"])
+    file_menu.addSeparator()
+    edit = w.menu("Edit")
+    edit.addAction(a["find"])
+    edit.addAction(a["find_next"])
+    edit.addAction(a["find_prev"])
 
     view = w.menu("View")
     view.addAction(a["zoom_in"])
     view.addAction(a["zoom_out"])
     view.addAction(a["zoom_reset"])
     view.addSeparator()
+    view.addAction(a["toc"])
+    view.addAction(a["bookmarks"])
     themes_menu = view.addMenu(_tr("&Theme"))
     group = QActionGroup(w)
     w.theme_actions = {}
@@ -140,7 +211,16 @@ def install(window: MainWindow) -> None:
     go.addAction(a["back"])
     go.addAction(a["forward"])
     go.addAction(a["home"])
-    w.menu("File").addAction(a["quit"])
+    go.addSeparator()
+    go.addAction(a["bookmark"])
+    go.addAction(a["bookmarks"])
+    file_menu.addAction(a["quit"])
+    help_menu = w.menu("Help")
+    help_menu.addAction(a["shortcuts"])
+    help_menu.addAction(a["about"])
+
+    w.bookmarks_panel = BookmarksPanel(w)
+    w.add_left_panel(w.bookmarks_panel, _tr("Bookmarks"))
 
     toolbar = QToolBar(_tr("Navigation"), w)
     toolbar.setObjectName("navigationToolbar")
@@ -153,9 +233,17 @@ def install(window: MainWindow) -> None:
     toolbar.addAction(a["back"])
     toolbar.addAction(a["forward"])
     toolbar.addAction(a["home"])
+    toolbar.addSeparator()
+    toolbar.addAction(a["bookmark"])
+    toolbar.addAction(a["find"])
+    for action in toolbar.actions():
+        button = toolbar.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
     w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
     w.toolbar = toolbar
     w.pageChanged.connect(lambda _id: update_history_actions(w))
+    w.pageChanged.connect(lambda _id: update_bookmark_action(w))
     set_zoom(w, w.prefs.zoom, save=False)
     update_history_actions(w)
 
@@ -206,3 +294,64 @@ def cycle_panes(window: MainWindow, step: int) -> None:
     if not (proxy.focusPolicy() & Qt.FocusPolicy.TabFocus):
         proxy = target.nextInFocusChain()
     proxy.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def show_bookmarks(window: MainWindow) -> None:
+    window.show_left_panel(window.bookmarks_panel)
+    window.bookmarks_panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def toggle_contents(window: MainWindow) -> None:
+    window.show_contents = window.actions_by_name["toc"].isChecked()
+    if window.current_page is not None:
+        window.contents_list.setVisible(
+            window.show_contents and window.contents_list.list.count() >= MIN_HEADINGS
+        )
+
+
+def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
+    """(what, keys) for every action that has a shortcut, in menu order."""
+    rows = []
+    for menu in window.findChildren(QMenu):
+        for action in menu.actions():
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            if keys and (action.text(), keys) not in [(r[0], r[1]) for r in rows]:
+                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+    rows.append((_tr("Move between controls"), "Tab, Shift+Tab"))
+    rows.append((_tr("Open the selected row or link"), "Enter"))
+    return rows
+
+
+def show_shortcuts(window: MainWindow) -> None:
+    from html import escape
+
+    body = "".join(
+        f"<tr><td>{escape(what)}</td><td><b>{escape(keys)}</b></td></tr>"
+        for what, keys in shortcut_rows(window)
+    )
+    box = QMessageBox(window)
+    box.setWindowTitle(_tr("Keyboard shortcuts"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(f"<table cellpadding='3'>{body}</table>")
+    box.setAccessibleName(_tr("Keyboard shortcuts"))
+    box.exec()
+
+
+def show_about(window: MainWindow) -> None:
+    from guide import __version__
+
+    QMessageBox.about(
+        window,
+        _tr("About this guide"),
+        _tr(
+            "Clinical Academic Pathway Guide, version %1.\n\n"
+            "An independent, offline guide to the UK clinical academic training pathway. "
+            "It is not an NHS product and is not endorsed by the NHS or any funder.\n\n"
+            "The guide never connects to the internet. Your progress and preferences are "
+            "kept only in: %2"
+        )
+        .replace("%1", __version__)
+        .replace("%2", str(window.home)),
+    )

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._view_widgets: dict[str, QWidget] = {}
         self._menus: dict[str, QMenu] = {}
         self._syncing_tree = False
+        self.show_contents = True
 
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("Clinical Academic Pathway Guide"))
@@ -140,6 +141,10 @@ class MainWindow(QMainWindow):
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
         page_layout.addWidget(self.reader, 1)
+        from guide.ui.find_bar import FindBar
+
+        self.find_bar = FindBar(self.reader)
+        page_layout.addWidget(self.find_bar)
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("readerStack")
@@ -150,9 +155,16 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.stack)
+        from guide.ui.contents_list import ContentsList
+
+        self.contents_list = ContentsList()
+        self.contents_list.anchorRequested.connect(self.reader.scrollToAnchor)
+        self.contents_list.hide()
+        self.splitter.addWidget(self.contents_list)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([280, 820])
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([290, 700, 210])
         self.setCentralWidget(self.splitter)
 
         self.status_page = QLabel()
@@ -269,6 +281,7 @@ class MainWindow(QMainWindow):
             self._view_widgets[view_id] = widget
             self.stack.addWidget(widget)
         self.current_page = None
+        self.contents_list.hide()
         self.stack.setCurrentWidget(widget)
         self._set_title(self._views[view_id][0])
 
@@ -290,6 +303,10 @@ class MainWindow(QMainWindow):
             self.reader.scrollToAnchor(anchor)
         if highlight:
             self.reader.highlight_words(highlight)
+        self.contents_list.setVisible(
+            self.contents_list.set_headings(page.headings) and self.show_contents
+        )
+        self.find_bar.refresh()
         self._set_title(page.title)
 
     def _group_page(self, group_id: str) -> Page:

@@ -45,6 +45,9 @@ class NavigationModel(QStandardItemModel):
         self.content = model
         self._badges: dict[str, str] = {}
         self._groups: dict[str, QStandardItem] = {}
+        # Groups not yet in the tree. Tracked here because asking a detached QStandardItem
+        # for its model() returns a None that PySide does not reference-count (it crashes).
+        self._detached: set[str] = set()
         self._build()
 
     # -- building ---------------------------------------------------------------------------
@@ -97,6 +100,7 @@ class NavigationModel(QStandardItemModel):
         # "My progress" and "Tools" appear only once a view is registered under them.
         self._group("my-progress", _tr("My progress"))
         self._group("tools", _tr("Tools"))
+        self._detached.update(("my-progress", "tools"))
 
     def _stories(self, stories: list[Item], sections: dict[str, Item]) -> QStandardItem:
         group = self._group("stories", _tr("Career stories"))
@@ -139,7 +143,9 @@ class NavigationModel(QStandardItemModel):
             position = glossary.row() if glossary is not None else self.rowCount()
             self.invisibleRootItem().insertRow(position, [row])
             return
-        if parent.model() is None:
+        name = next((n for n, g in self._groups.items() if g is parent), None)
+        if name in self._detached:
+            self._detached.discard(name)
             self._attach_group(parent)
         parent.appendRow(row)
 
@@ -152,6 +158,7 @@ class NavigationModel(QStandardItemModel):
         if found is not None:
             return found
         # Unknown section name: a new group of that name, so nothing is lost.
+        self._detached.add(tree_section)
         return self._group(tree_section, tree_section.replace("-", " ").capitalize())
 
     def _attach_group(self, group: QStandardItem) -> None:
@@ -161,7 +168,7 @@ class NavigationModel(QStandardItemModel):
             root.appendRow(group)
             return
         progress = self._groups.get("my-progress")
-        if progress is not None and progress.model() is not None:
+        if progress is not None and "my-progress" not in self._detached:
             root.insertRow(progress.row(), [group])
         else:
             root.appendRow(group)

@@ -135,7 +135,7 @@ def test_left_panel_is_added_beside_the_tree(qtbot, shipped_model):
 
 
 def test_progress_signal_exists_and_progress_starts_empty(qtbot, shipped_model):
-    window = make_window(qtbot, shipped_model)
+    window = make_window(qtbot, shipped_model, install_features=False)
     assert window.progress is None
     with qtbot.waitSignal(window.progressChanged, timeout=100):
         window.progressChanged.emit()
