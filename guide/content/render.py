@@ -22,6 +22,9 @@ from typing import Any, ClassVar
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from guide.content.limits import body_problems
@@ -137,17 +140,15 @@ class Renderer:
         self.model = model
         self.current_id = ""
         self._current_path: Path | None = None
+        # Extension instances, not names: a name makes Markdown scan every installed
+        # package's entry points (importlib.metadata), about 25 ms of start-up.
         self._md = markdown.Markdown(
             extensions=[
-                "tables",
-                "sane_lists",
-                "toc",
+                TableExtension(use_align_attribute=True),
+                SaneListExtension(),
+                TocExtension(permalink=False, toc_depth="2-3"),
                 _SafeExtension(self),
             ],
-            extension_configs={
-                "tables": {"use_align_attribute": True},
-                "toc": {"permalink": False, "toc_depth": "2-3"},
-            },
             output_format="html",
         )
 
