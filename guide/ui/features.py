@@ -12,4 +12,5 @@ FEATURES: tuple[str, ...] = (
     "guide.ui.search_panel",
     "guide.ui.checklist_view",
     "guide.ui.diagram_view",
+    "guide.ui.search_panel",
 )
