@@ -12,5 +12,4 @@ FEATURES: tuple[str, ...] = (
     "guide.ui.search_panel",
     "guide.ui.checklist_view",
     "guide.ui.diagram_view",
-    "guide.ui.search_panel",
 )
