@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 
 from guide.search.query import Plan
-from guide.search.text import stem
+from guide.search.text import STOPWORDS, stem
 
 SNIPPET_CHARS = 180
 
@@ -63,6 +63,8 @@ def highlight_pattern(plan: Plan, *, typed_only: bool = False) -> re.Pattern[str
             continue
         for i, phrase in enumerate(group.alternatives[:1] if typed_only else group.alternatives):
             for j, word in enumerate(phrase):
+                if word in STOPWORDS and len(phrase) > 1:
+                    continue  # "of" in "out of programme" is not worth bold
                 prefix = group.prefix and i == 0 and j == len(phrase) - 1
                 words[word] = words.get(word, False) or prefix
     if not words:
