@@ -15,14 +15,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -30,23 +28,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from guide.content.model import ContentModel
 from guide.progress import ProgressStore
-from guide.progress.checklist import StageGroup, coming_up, current_stage, find, stage_groups
-from guide.progress.model import STATUS_LABELS, Entry
+from guide.progress.checklist import coming_up, current_stage, find, stage_groups
 from guide.ui.checklist_detail import MilestoneDetail
 from guide.ui.checklist_io import ChecklistFiles
 from guide.ui.checklist_profile import ProfileEditor
+from guide.ui.checklist_tree import ID_ROLE, ChecklistTree
 
 VIEW_ID = "checklist"
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STAGE_PREFIX = "stage:"
 
 
 def _tr(text: str) -> str:
@@ -72,7 +66,6 @@ class ChecklistView(QWidget):
         self.store = store
         self.today = today
         self._selected = ""
-        self._shape: tuple[Any, ...] = ()
 
         heading = QLabel(self.tr("My progress checklist"))
         heading.setObjectName("checklistHeading")
@@ -119,17 +112,7 @@ class ChecklistView(QWidget):
         top.addWidget(profile_box, 2)
         top.addWidget(upcoming_box, 3)
 
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("checklistTree")
-        self.tree.setAccessibleName(self.tr("Milestones by stage"))
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Milestone"), self.tr("Status")])
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setWordWrap(True)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree = ChecklistTree()
         self.detail = MilestoneDetail(model)
         detail_scroll = QScrollArea()
         detail_scroll.setWidgetResizable(True)
@@ -169,8 +152,8 @@ class ChecklistView(QWidget):
         layout.addWidget(self.where)
 
         self.profile.edited.connect(self._profile_edited)
-        self.tree.currentItemChanged.connect(lambda current, _prev: self._select(current))
-        self.tree.itemChanged.connect(self._item_ticked)
+        self.tree.chosen.connect(self._select)
+        self.tree.ticked.connect(self._ticked)
         self.upcoming.itemActivated.connect(self._upcoming_chosen)
         self.upcoming.itemClicked.connect(self._upcoming_chosen)
         self.detail.edited.connect(self._entry_edited)
@@ -205,7 +188,7 @@ class ChecklistView(QWidget):
         today = self.today()
         suggested = current_stage(self.model, self.store.data, today)
         self.profile.show_profile(self.store.profile, suggested)
-        self._fill_tree(suggested)
+        self.tree.show_groups(stage_groups(self.model, self.store.data), suggested, self._selected)
         self._fill_upcoming(today)
         self._show_banner()
         self.where.setText(
@@ -219,98 +202,6 @@ class ChecklistView(QWidget):
                 self.detail.show_milestone(milestone, self.store.entry(milestone.id))
             else:
                 self.detail.show_entry(self.store.entry(milestone.id))
-
-    def _fill_tree(self, current: str) -> None:
-        """Rebuild the tree when its rows change; otherwise update the rows in place, which
-        keeps the scroll position and never deletes an item while its own signal runs."""
-        groups = stage_groups(self.model, self.store.data)
-        shape = tuple(
-            (g.stage.id, current, tuple((r.milestone.id, r.milestone.title) for r in g.rows))
-            for g in groups
-        )
-        if shape == self._shape:
-            self._update_tree(groups)
-            return
-        self._shape = shape
-        blocker = QSignalBlocker(self.tree)
-        expanded = {
-            self.tree.topLevelItem(i).data(0, ID_ROLE)
-            for i in range(self.tree.topLevelItemCount())
-            if self.tree.topLevelItem(i).isExpanded()
-        }
-        first_fill = self.tree.topLevelItemCount() == 0
-        self.tree.clear()
-        selected_item = None
-        for group in groups:
-            stage_item = QTreeWidgetItem(
-                [
-                    group.stage.title,
-                    self.tr("%1 of %2 done")
-                    .replace("%1", str(group.done))
-                    .replace("%2", str(group.total)),
-                    "",
-                ]
-            )
-            stage_item.setData(0, ID_ROLE, STAGE_PREFIX + group.stage.id)
-            font = stage_item.font(0)
-            font.setBold(True)
-            stage_item.setFont(0, font)
-            stage_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            if group.stage.id == current:
-                stage_item.setText(0, group.stage.title + "  " + self.tr("(your stage)"))
-            for row in group.rows:
-                entry = row.entry
-                title = row.milestone.title + (
-                    "  " + self.tr("(my own)") if row.milestone.own else ""
-                )
-                child = QTreeWidgetItem([title, ""])
-                child.setData(0, ID_ROLE, row.milestone.id)
-                child.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemIsSelectable
-                    | Qt.ItemFlag.ItemIsUserCheckable
-                )
-                self._show_row(child, entry)
-                child.setToolTip(0, f"{row.milestone.title}\n{row.milestone.timing}".strip())
-                stage_item.addChild(child)
-                if row.milestone.id == self._selected:
-                    selected_item = child
-            self.tree.addTopLevelItem(stage_item)
-            open_it = (
-                group.stage.id == current
-                if first_fill
-                else (STAGE_PREFIX + group.stage.id in expanded)
-            )
-            stage_item.setExpanded(open_it or (first_fill and not current))
-        if selected_item is not None:
-            self.tree.setCurrentItem(selected_item)
-        del blocker
-
-    def _stage_text(self, group: StageGroup) -> str:
-        return (
-            self.tr("%1 of %2 done").replace("%1", str(group.done)).replace("%2", str(group.total))
-        )
-
-    def _show_row(self, item: QTreeWidgetItem, entry: Entry) -> None:
-        status = self.tr(STATUS_LABELS[entry.status])
-        if entry.date_done:
-            status += " " + _short_date(entry.date_done)
-        item.setText(1, status)
-        done = entry.status == "done"
-        item.setCheckState(0, Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
-        if entry.status == "not-applicable":
-            item.setForeground(0, self.palette().placeholderText())
-        else:
-            item.setData(0, Qt.ItemDataRole.ForegroundRole, None)  # follow the theme
-
-    def _update_tree(self, groups: list[StageGroup]) -> None:
-        blocker = QSignalBlocker(self.tree)
-        for i, group in enumerate(groups):
-            stage_item = self.tree.topLevelItem(i)
-            stage_item.setText(1, self._stage_text(group))
-            for j, row in enumerate(group.rows):
-                self._show_row(stage_item.child(j), row.entry)
-        del blocker
 
     def _fill_upcoming(self, today: dt.date) -> None:
         self.upcoming.clear()
@@ -369,14 +260,9 @@ class ChecklistView(QWidget):
             self.store.update_entry(milestone_id, **rest)
         self._after_change()
 
-    def _item_ticked(self, item: QTreeWidgetItem, column: int) -> None:
-        milestone_id = str(item.data(0, ID_ROLE) or "")
-        if column != 0 or not milestone_id or milestone_id.startswith(STAGE_PREFIX):
-            return
-        ticked = item.checkState(0) == Qt.CheckState.Checked
-        was_done = self.store.entry(milestone_id).status == "done"
-        if ticked != was_done:
-            self.set_status(milestone_id, "done" if ticked else "not-started")
+    def _ticked(self, milestone_id: str, done: bool) -> None:
+        if done != (self.store.entry(milestone_id).status == "done"):
+            self.set_status(milestone_id, "done" if done else "not-started")
 
     def _profile_edited(self, fields: dict[str, Any]) -> None:
         self.store.set_profile(**fields)
@@ -400,14 +286,6 @@ class ChecklistView(QWidget):
             )
             self.add_own(title.strip()[:300], stage)
 
-    def _selected_stage(self) -> str:
-        item = self.tree.currentItem()
-        if item is None:
-            return ""
-        if item.parent() is not None:
-            item = item.parent()
-        return str(item.data(0, ID_ROLE) or "").removeprefix(STAGE_PREFIX)
-
     def _own_edited(self, own_id: str, fields: dict[str, Any]) -> None:
         self.store.update_own(own_id, **fields)
         self._after_change()
@@ -426,11 +304,9 @@ class ChecklistView(QWidget):
     def select(self, milestone_id: str) -> None:
         self._selected = milestone_id
         self.refresh()
+        self.tree.select_id(milestone_id)
 
-    def _select(self, item: QTreeWidgetItem | None) -> None:
-        milestone_id = str(item.data(0, ID_ROLE) or "") if item is not None else ""
-        if milestone_id.startswith(STAGE_PREFIX):
-            milestone_id = ""
+    def _select(self, milestone_id: str) -> None:
         self._selected = milestone_id
         milestone = find(self.model, self.store.data, milestone_id) if milestone_id else None
         self.detail.show_milestone(milestone, self.store.entry(milestone_id))
@@ -443,10 +319,6 @@ class ChecklistView(QWidget):
     def hideEvent(self, event: Any) -> None:  # Qt override: save typed notes on leaving
         self.detail.flush()
         super().hideEvent(event)
-
-
-def _short_date(value: dt.date | None) -> str:
-    return f"{value.day} {value.strftime('%b %Y')}" if value else ""  # e.g. 5 Nov 2026
 
 
 # ---------------------------------------------------------------- main window integration

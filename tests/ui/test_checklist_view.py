@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from guide.progress import ProgressStore
-from guide.ui.checklist_view import ID_ROLE, STAGE_PREFIX, ChecklistView, stage_badges
+from guide.ui.checklist_tree import ID_ROLE, STAGE_PREFIX
+from guide.ui.checklist_view import ChecklistView, stage_badges
 
 TODAY = dt.date(2026, 11, 25)
 
