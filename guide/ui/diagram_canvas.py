@@ -57,6 +57,17 @@ class DiagramCanvas(QGraphicsView):
         self.set_zoom(min(view.width() / rect.width(), view.height() / rect.height()) * 0.98)
         self.centerOn(rect.center())
 
+    def fit_width(self, lowest: float, highest: float) -> None:
+        """Fit the diagram's width (within limits, so text stays readable) and show its start."""
+        scene = self.scene()
+        if scene is None or scene.sceneRect().isEmpty() or self.viewport().width() <= 0:
+            return
+        self.set_zoom(
+            max(lowest, min(highest, self.viewport().width() / scene.sceneRect().width()))
+        )
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120

@@ -64,7 +64,7 @@ class DiagramColours:
         dark = base.lightness() < 128
         hues = {kind: QColor(hue) for kind, hue in TYPE_HUES.items()}
         # On a dark base the hues are lightened for the borders and kept faint in the fill.
-        fills = {kind: _mix(base, hue, 0.30 if dark else 0.16) for kind, hue in hues.items()}
+        fills = {kind: _mix(base, hue, 0.26 if dark else 0.16) for kind, hue in hues.items()}
         borders = {
             kind: hue.lighter(135) if dark else hue.darker(125) for kind, hue in hues.items()
         }

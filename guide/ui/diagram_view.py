@@ -11,8 +11,10 @@ colours so they read well on paper.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 from guide.content.model import NATIONS, ContentModel
 from guide.diagram.data import Pathway
 from guide.diagram.outline import outline_html
+from guide.progress.checklist import current_stage
 from guide.ui.diagram_canvas import DiagramCanvas
 from guide.ui.diagram_export import export_png, export_svg, print_scene
 from guide.ui.diagram_items import ActiveItem
@@ -81,6 +84,10 @@ class PathwayDiagramPage(QWidget):
         self.stage_label = QLabel(_tr("You are here:"))
         self.stage_label.setBuddy(self.stage)
         self.from_checklist = QLabel()
+        self.from_checklist.setTextFormat(Qt.TextFormat.RichText)
+        self.from_checklist.linkActivated.connect(
+            lambda link: self.open_link(link.removeprefix("guide:"))
+        )
 
         self.canvas = DiagramCanvas()
         self.text = QTextBrowser()
@@ -178,6 +185,9 @@ class PathwayDiagramPage(QWidget):
         stage = str(getattr(profile, "stage", "") or "")
         try:
             done = frozenset(progress.completed_ids())
+            if not stage and getattr(progress, "data", None) is not None:
+                # The checklist's own guess from the foundation start date, if there is one.
+                stage = current_stage(self.model, progress.data, dt.date.today())
         except Exception:  # a half-loaded progress file must not take the diagram down
             done = frozenset()
         return (nation if nation in NATIONS else None), stage, done
@@ -210,10 +220,13 @@ class PathwayDiagramPage(QWidget):
         self.from_checklist.setVisible(has_progress)
         if has_progress:
             title = next((s.title for s in self.model.checklist_stages if s.id == stage), "")
+            link = '<a href="guide:checklist">' + _tr("your checklist") + "</a>"
             self.from_checklist.setText(
-                _tr("You are here: %1 (from your checklist)").replace("%1", title)
+                _tr("You are here: %1 (from %2)")
+                .replace("%1", f"<b>{escape(title)}</b>")
+                .replace("%2", link)
                 if title
-                else _tr("Set your stage in the checklist to see where you are.")
+                else _tr("Set your stage in %1 to see where you are.").replace("%1", link)
             )
         self._rebuild()
 
@@ -268,9 +281,7 @@ class PathwayDiagramPage(QWidget):
         if not self._fitted:
             self._fitted = True
             # Fit the width, but never so small that the text cannot be read.
-            self.canvas.fit()
-            self.canvas.set_zoom(max(self.canvas.zoom, 0.7))
-            self.canvas.centerOn(0, 0)
+            self.canvas.fit_width(lowest=0.6, highest=1.0)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -317,3 +317,22 @@ def test_install_registers_the_view_lazily(qtbot, window):
     page = factory()
     qtbot.addWidget(page)
     assert isinstance(page, PathwayDiagramPage)
+
+
+def test_without_a_checklist_stage_the_view_points_to_the_checklist(qtbot, window, shipped_model):
+    window.progress = Progress(Profile("", ""))
+    page = PathwayDiagramPage(shipped_model, window)
+    qtbot.addWidget(page)
+    assert page.here_column() is None
+    assert "your checklist" in page.from_checklist.text()
+    page.from_checklist.linkActivated.emit("guide:checklist")
+    assert window.opened == ["checklist"]
+
+
+def test_self_test_check_draws_every_nation_and_exports(qtbot):
+    import argparse
+
+    from guide.ui.diagram_selfcheck import check_diagram
+
+    detail = check_diagram(argparse.Namespace(content=None, home=None))
+    assert detail.startswith("4 nations drawn")
