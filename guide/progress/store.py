@@ -200,6 +200,29 @@ class ProgressStore:
         self.error = None
         return True
 
+    def sync(self) -> bool:
+        """Take in what another copy of the app has saved since this copy last looked.
+
+        Returns True if anything visible changed. A damaged file is left for the next
+        save to set aside; nothing is written here.
+        """
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return False
+        if raw == self._seen:
+            return False
+        try:
+            disk = loads(raw)
+        except ProgressFormatError:
+            return False
+        result = merge(self.data, disk)
+        self.data = result.data
+        if not self.pending:
+            # Everything on disk is now in memory too, so the next save need not merge again.
+            self._seen, self._seen_rev = raw, disk.rev
+        return bool(result.changed)
+
     def retry(self) -> bool:
         return self.save() if self.pending else True
 

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -315,6 +315,20 @@ class ChecklistView(QWidget):
         milestone_id = item.data(ID_ROLE)
         if milestone_id:
             self.select(str(milestone_id))
+
+    def sync(self) -> None:
+        """Show changes another copy of the guide (or the command line) has saved."""
+        if self.store.sync():
+            self._after_change()
+
+    def showEvent(self, event: Any) -> None:  # Qt override
+        super().showEvent(event)
+        self.sync()
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override: back to this window
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.sync()
 
     def hideEvent(self, event: Any) -> None:  # Qt override: save typed notes on leaving
         self.detail.flush()

@@ -234,3 +234,14 @@ def test_delete_my_data_removes_the_file_backups_and_set_aside_copies(open_store
 
 def test_store_module_names_its_file():
     assert store_module.FILE_NAME == "progress.json"
+
+
+def test_sync_takes_in_another_copys_saves_without_writing(open_store):
+    first = open_store()
+    second = open_store()
+    second.set_status("m-a", "done")
+    before = first.path.read_bytes()
+    assert first.sync()
+    assert first.entry("m-a").status == "done"
+    assert first.path.read_bytes() == before
+    assert not first.sync()  # nothing new the second time

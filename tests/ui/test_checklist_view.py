@@ -218,3 +218,12 @@ def test_install_registers_the_view_sets_progress_and_keeps_badges_current(
     assert window.progress.completed_ids() == {milestone}
     assert window.nav.badge("checklist").startswith("1/")
     assert window.nav.badge("early-research-exposure").startswith("1/")
+
+
+def test_the_view_shows_changes_saved_by_another_copy(qtbot, shipped_model, isolated_home):
+    view = _view(qtbot, shipped_model, isolated_home)
+    milestone = _first_in(shipped_model, "f1")
+    ProgressStore.open(isolated_home).set_status(milestone, "done")  # e.g. the command line
+    with qtbot.waitSignal(view.changed):
+        view.sync()
+    assert _milestone_item(view, milestone).checkState(0) == Qt.CheckState.Checked
