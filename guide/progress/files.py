@@ -26,7 +26,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import socket
 import tempfile
 import time
 from collections.abc import Iterator
@@ -105,7 +104,7 @@ def remove_stale_temp_files(folder: Path, stem: str, older_than: float = 60.0) -
 def folder_lock(lock_path: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold ``lock_path`` (created exclusively) while saving; break it if stale."""
     deadline = time.monotonic() + (LOCK_TIMEOUT_SECONDS if timeout is None else timeout)
-    payload = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
+    payload = json.dumps({"pid": os.getpid(), "host": _host()}).encode()
     while True:
         try:
             fd = os.open(lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -144,9 +143,15 @@ def _lock_is_stale(lock_path: Path) -> bool:
             return False
     if age > STALE_LOCK_SECONDS:
         return True
-    if os.name != "nt" and owner.get("host") == socket.gethostname():
+    if os.name != "nt" and owner.get("host") == _host():
         return not _pid_alive(int(owner.get("pid", 0)))
     return False
+
+
+def _host() -> str:
+    import socket  # only its name lookup of this computer; imported late to keep start-up quick
+
+    return socket.gethostname()
 
 
 def _pid_alive(pid: int) -> bool:

@@ -14,7 +14,6 @@ import contextlib
 import datetime as dt
 import errno
 import shutil
-import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -326,6 +325,8 @@ class ProgressStore:
         title = _clean(title, MAX_TITLE, "title").strip()
         if not title:
             raise ValueError("a milestone needs a title")
+        import uuid  # imported here: only adding a milestone needs it, and start-up stays quick
+
         own_id = f"{OWN_PREFIX}{uuid.uuid4().hex[:12]}"
         own = dict(self.data.own)
         own[own_id] = OwnMilestone(

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from guide.progress import ProgressStore
 from guide.ui.checklist_tree import ID_ROLE, STAGE_PREFIX
-from guide.ui.checklist_view import ChecklistView, stage_badges
+from guide.ui.checklist_view import stage_badges
+from guide.ui.checklist_widget import ChecklistView
 
 TODAY = dt.date(2026, 11, 25)
 
