@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -213,7 +213,8 @@ class ChecklistView(QWidget):
             self.upcoming.addItem(item)
             return
         for c in found:
-            when = self.tr("this month") if c.starts_in_days == 0 else c.when
+            month = f"{QLocale().standaloneMonthName(c.month)} {c.year}"
+            when = self.tr("this month") if c.starts_in_days == 0 else month
             text = f"{c.milestone.title}: {when}"
             if c.milestone.volatile:
                 text += " — " + self.tr("dates change yearly, check the current year")
