@@ -31,7 +31,10 @@ class DiagramCanvas(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(_tr("Pathway diagram"))
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.zoom = 1.0
+        # Until the user zooms, the picture keeps fitting the window's width as it resizes.
+        self.auto_fit = True
 
     # -- zoom -------------------------------------------------------------------------------
 
@@ -41,12 +44,14 @@ class DiagramCanvas(QGraphicsView):
         self.scale(self.zoom, self.zoom)
 
     def zoom_by(self, factor: float) -> None:
+        self.auto_fit = False
         anchor = self.transformationAnchor()
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.set_zoom(self.zoom * factor)
         self.setTransformationAnchor(anchor)
 
     def fit(self) -> None:
+        self.auto_fit = False
         scene = self.scene()
         if scene is None:
             return
@@ -68,10 +73,16 @@ class DiagramCanvas(QGraphicsView):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit_width(lowest=0.6, highest=1.0)
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
+                self.auto_fit = False
                 self.set_zoom(self.zoom * (1.15**steps))
             event.accept()
         else:
@@ -139,6 +150,7 @@ class DiagramCanvas(QGraphicsView):
         elif key == Qt.Key.Key_0:
             self.fit()
         elif key == Qt.Key.Key_1:
+            self.auto_fit = False
             self.set_zoom(1.0)
         else:
             super().keyPressEvent(event)

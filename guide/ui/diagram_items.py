@@ -207,7 +207,7 @@ class HeaderItem(ActiveItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(c.focus if not self.here else c.text, 3))
             painter.drawRoundedRect(self.rect.adjusted(-2, -2, 2, 2), 7, 7)
-        text = c.background if self.here else c.text
+        text = c.here_text if self.here else c.text
         painter.setPen(text)
         painter.setFont(self.fonts.header)
         inner = self.rect.adjusted(6, 4, -6, -4)

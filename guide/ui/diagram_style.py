@@ -50,6 +50,7 @@ class DiagramColours:
     stripe: QColor
     lane_text: QColor
     here: QColor
+    here_text: QColor
     focus: QColor
     usual: QColor
     non_linear: QColor
@@ -76,6 +77,7 @@ class DiagramColours:
             stripe=_mix(base, text, 0.05),
             lane_text=_mix(base, text, 0.85),
             here=palette.color(role.Highlight),
+            here_text=palette.color(role.HighlightedText),
             focus=palette.color(role.Highlight),
             usual=_mix(base, text, 0.62),
             non_linear=non_linear.lighter(130) if dark else non_linear.darker(110),
@@ -92,6 +94,7 @@ class DiagramColours:
         palette.setColor(role.Base, QColor("#ffffff"))
         palette.setColor(role.Text, QColor("#1a1a1a"))
         palette.setColor(role.Highlight, QColor("#0b5d5e"))
+        palette.setColor(role.HighlightedText, QColor("#ffffff"))
         return cls.from_palette(palette)
 
 

@@ -146,7 +146,6 @@ class PathwayDiagramPage(QWidget):
         signal = getattr(window, "progressChanged", None)
         if signal is not None:
             signal.connect(self.refresh)
-        self._fitted = False
         self.refresh()
 
     def _button(self, name: str, text: str, slot: Any, shortcut: str) -> QPushButton:
@@ -255,7 +254,9 @@ class PathwayDiagramPage(QWidget):
                 layout=self.scene_.layout,
             )
         )
-        if self._fitted:
+        if self.canvas.auto_fit:
+            self.canvas.fit_width(lowest=0.6, highest=1.0)
+        else:
             self.canvas.set_zoom(self.canvas.zoom)
 
     def make_scene(self, colours: DiagramColours) -> DiagramScene:
@@ -275,13 +276,6 @@ class PathwayDiagramPage(QWidget):
         self._nation_set_by_user = True
         self._save_prefs()
         self._rebuild()
-
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        super().showEvent(event)
-        if not self._fitted:
-            self._fitted = True
-            # Fit the width, but never so small that the text cannot be read.
-            self.canvas.fit_width(lowest=0.6, highest=1.0)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

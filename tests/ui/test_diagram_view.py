@@ -261,6 +261,19 @@ def test_box_text_is_readable_in_light_dark_and_high_contrast(base, text):
         assert _contrast(colours.muted, fill) >= 4.5, kind
 
 
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_app_themes_give_readable_boxes_lines_and_you_are_here(theme):
+    from guide.ui.themes import PALETTES, build_palette
+
+    colours = DiagramColours.from_palette(build_palette(PALETTES[theme]))
+    for kind, fill in colours.fills.items():
+        assert _contrast(colours.text, fill) >= 4.5, kind
+        assert _contrast(colours.borders[kind], colours.background) >= 3, kind
+    assert _contrast(colours.here_text, colours.here) >= 4.5
+    assert _contrast(colours.usual, colours.background) >= 3
+    assert _contrast(colours.non_linear, colours.background) >= 3
+
+
 def test_theme_change_redraws_from_the_new_palette(page):
     palette = QPalette(page.palette())
     palette.setColor(QPalette.ColorRole.Base, QColor("#0f1a1b"))
