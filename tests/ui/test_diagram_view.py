@@ -349,3 +349,22 @@ def test_self_test_check_draws_every_nation_and_exports(qtbot):
 
     detail = check_diagram(argparse.Namespace(content=None, home=None))
     assert detail.startswith("4 nations drawn")
+
+
+def test_in_the_main_window_the_diagram_opens_and_a_box_opens_its_page(
+    qtbot, shipped_model, tmp_path
+):
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(shipped_model, home=tmp_path, persist=False)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    window.open_id("pathway-diagram")
+    page = window.findChild(PathwayDiagramPage)
+    assert page is not None and page.isVisible()
+    item = _node(page, "phd-md")
+    qtbot.mouseClick(
+        page.canvas.viewport(), Qt.MouseButton.LeftButton, pos=_click_point(page, item)
+    )
+    assert window.current_id == "phd-or-md"
