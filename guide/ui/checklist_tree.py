@@ -12,8 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from guide.progress.checklist import StageGroup
 from guide.progress.model import STATUS_LABELS, Entry
@@ -44,10 +52,32 @@ class ChecklistTree(QTreeWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self._shape: tuple[Any, ...] = ()
+        self._tuning = False
+        self._tune_palette()
         self.itemChanged.connect(self._on_item_changed)
         self.currentItemChanged.connect(
             lambda current, _prev: self.chosen.emit(self.id_of(current))
         )
+
+    def _tune_palette(self) -> None:
+        """Keep tick boxes visible on dark themes. Fusion outlines a tick box in the window
+        colour darkened, which vanishes on a dark background; outlining from the muted
+        text colour instead keeps the box visible, and light themes are left alone."""
+        if self._tuning:
+            return
+        self._tuning = True
+        palette = QApplication.palette(self)
+        if palette.color(QPalette.ColorRole.Base).lightness() < 128:
+            palette.setColor(
+                QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.PlaceholderText)
+            )
+        self.setPalette(palette)
+        self._tuning = False
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override: the theme changed
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._tune_palette()
 
     @staticmethod
     def id_of(item: QTreeWidgetItem | None) -> str:
