@@ -6,7 +6,7 @@ import argparse
 from functools import lru_cache
 from pathlib import Path
 
-from guide.content import ContentModel, load_content
+from guide.content import ContentModel
 from guide.paths import bundled_data_dir
 
 
@@ -17,8 +17,18 @@ def content_roots(args: argparse.Namespace) -> list[Path]:
 
 @lru_cache(maxsize=4)
 def _load(roots: tuple[Path, ...]) -> ContentModel:
+    from guide.content import load_content  # the loader pulls in YAML: only when needed
+
     return load_content(roots)
 
 
-def load_model(args: argparse.Namespace) -> ContentModel:
-    return _load(tuple(content_roots(args)))
+def load_model(args: argparse.Namespace, *, cached: bool = False) -> ContentModel:
+    """The content of the bundled and ``--content`` roots. ``cached=True`` (the app) goes
+    through the content cache in the user's cache folder: the same model, without re-reading
+    and re-checking every file when nothing changed."""
+    roots = tuple(content_roots(args))
+    if not cached:
+        return _load(roots)
+    from guide.content.cache import default_cache_folder, load_cached
+
+    return load_cached(roots, default_cache_folder(getattr(args, "home", None)))

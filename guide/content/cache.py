@@ -257,7 +257,8 @@ def default_cache_folder(cli_home: str | os.PathLike[str] | None = None) -> Path
 
     from guide import APP_SLUG
 
-    if not QCoreApplication.applicationName():
-        QCoreApplication.setApplicationName(APP_SLUG)
+    # As guide.paths.default_home does: the folder is named after the app, whoever calls.
+    QCoreApplication.setOrganizationName("")
+    QCoreApplication.setApplicationName(APP_SLUG)
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     return Path(location) if location else user_home() / "cache"
