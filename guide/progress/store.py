@@ -36,6 +36,7 @@ from guide.progress.model import (
 )
 
 FILE_NAME = "progress.json"
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # a real export is tens of kilobytes
 Translate = Callable[[str], str]
 
 
@@ -362,6 +363,8 @@ class ProgressStore:
 
         Raises ``ProgressFormatError`` (plain-words reason) or ``OSError`` if unreadable.
         """
+        if Path(path).stat().st_size > MAX_IMPORT_BYTES:
+            raise ProgressFormatError("the file is far too large to be an exported checklist")
         incoming = loads(Path(path).read_bytes())
         result = merge(self.data, incoming)
         self.data = result.data
@@ -376,7 +379,10 @@ class ProgressStore:
         if self.home.is_dir():
             with files.folder_lock(self.lock_path):
                 for extra in files.set_aside_files(self.path):
-                    extra.unlink()
+                    if extra.is_dir():
+                        shutil.rmtree(extra)
+                    else:
+                        extra.unlink()
                 backup_dir = self.home / files.BACKUP_DIR
                 if backup_dir.exists():
                     shutil.rmtree(backup_dir)

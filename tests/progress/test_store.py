@@ -245,3 +245,29 @@ def test_sync_takes_in_another_copys_saves_without_writing(open_store):
     assert first.entry("m-a").status == "done"
     assert first.path.read_bytes() == before
     assert not first.sync()  # nothing new the second time
+
+
+def test_an_unreadable_file_is_moved_aside_and_the_backup_restored(open_store, isolated_home):
+    store = open_store()
+    store.update_entry("m-a", notes="kept in a backup")
+    store.update_entry("m-a", notes="latest")
+    store.path.unlink()
+    store.path.mkdir()  # cannot be read as a file, whatever the permissions
+    again = open_store()
+    assert again.entry("m-a").notes == "kept in a backup"
+    assert "could not be read" in again.notices[0]
+    assert any(p.is_dir() for p in files.set_aside_files(store.path))
+    assert store.path.is_file()
+    again.delete_all()
+    assert list(isolated_home.iterdir()) == []
+
+
+def test_an_oversized_import_is_refused_before_it_is_read(open_store, tmp_path, monkeypatch):
+    from guide.progress import store as store_mod
+    from guide.progress.document import ProgressFormatError
+
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 2048)
+    monkeypatch.setattr(store_mod, "MAX_IMPORT_BYTES", 1024)
+    with pytest.raises(ProgressFormatError, match="too large"):
+        open_store().import_file(big)
