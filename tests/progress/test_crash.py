@@ -38,7 +38,7 @@ def _acknowledged(output: str) -> list[int]:
 def test_writer_killed_at_random_moments_never_loses_a_finished_change(isolated_home):
     rng = random.Random(20261125)
     acknowledged: list[int] = []
-    for run in range(10):
+    for run in range(12):
         proc = _start(isolated_home, run * 10_000, 10_000)
         assert proc.stdout is not None
         assert proc.stdout.readline() == "ready\n"
@@ -53,7 +53,7 @@ def test_writer_killed_at_random_moments_never_loses_a_finished_change(isolated_
         for n in acknowledged:
             entry = store.entry(f"m-{n}")
             assert entry.status == "done" and entry.notes == f"note {n}", n
-    print(f"{len(acknowledged)} changes acknowledged across 10 kills")
+    print(f"{len(acknowledged)} changes acknowledged across 12 kills")
     assert len(acknowledged) > 10, "the writers were killed before they could save anything"
     assert not set_aside_files(isolated_home / "progress.json")
 

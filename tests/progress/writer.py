@@ -17,7 +17,7 @@ def main(home: str, first: int, count: int) -> None:
     print("ready", flush=True)
     for n in range(first, first + count):
         key = f"m-{n}"
-        ok = store.set_status(key, "done") and store.update_entry(key, notes=f"note {n}")
+        ok = store.update_entry(key, status="done", notes=f"note {n}")  # one save per change
         if not ok:
             print(f"failed {n}: {store.error}", flush=True)
             continue
