@@ -228,3 +228,12 @@ def test_the_view_shows_changes_saved_by_another_copy(qtbot, shipped_model, isol
     with qtbot.waitSignal(view.changed):
         view.sync()
     assert _milestone_item(view, milestone).checkState(0) == Qt.CheckState.Checked
+
+
+def test_notes_typed_just_before_closing_are_not_lost(qtbot, shipped_model, isolated_home):
+    view = _view(qtbot, shipped_model, isolated_home)
+    milestone = _first_in(shipped_model, "f1")
+    view.select(milestone)
+    qtbot.keyClicks(view.detail.evidence, "Certificate uploaded")
+    view.close()  # well inside the pause that would otherwise save
+    assert ProgressStore.open(isolated_home).entry(milestone).evidence == "Certificate uploaded"
