@@ -47,6 +47,15 @@ def _identity(text: str) -> str:
     return text
 
 
+def _banner(kind: str, inner_html: str) -> str:
+    """A full-width coloured box. A one-cell table, because the reader (QTextDocument)
+    pads and colours table cells but ignores padding on paragraphs."""
+    return (
+        f'<table class="{kind}" width="100%" cellspacing="0" cellpadding="8">'
+        f'<tr><td class="{kind}">{inner_html}</td></tr></table>'
+    )
+
+
 class PageComposer:
     """Builds reader pages from a model; holds one Renderer for speed."""
 
@@ -61,7 +70,19 @@ class PageComposer:
         parts = [f'<h1 class="page-title">{escape(item.title)}</h1>']
         if item.kind == "story":
             parts.append(
-                f'<p class="notice">{escape(self.tr("Illustrative composite story: not a real person."))}</p>'
+                _banner(
+                    "notice", escape(self.tr("Illustrative composite story: not a real person."))
+                )
+            )
+        overdue = bool(item.next_review and item.next_review < today)
+        if overdue:
+            parts.append(
+                _banner(
+                    "overdue",
+                    escape(
+                        self.tr("This page is overdue for review: some details may be out of date.")
+                    ),
+                )
             )
         parts.append(self._card(item))
         if item.kind == "scheme":
@@ -80,7 +101,6 @@ class PageComposer:
                 f'<a class="external" href="{escape(url)}" title="{escape(url)}">{escape(url)}</a></p>'
             )
         parts.append(self._sources(item))
-        overdue = bool(item.next_review and item.next_review < today)
         parts.append(self._review(item, overdue))
         return Page(item.id, item.title, "\n".join(p for p in parts if p), body.headings, overdue)
 
@@ -89,7 +109,7 @@ class PageComposer:
             "Names, dates and rules for this scheme change from year to year: "
             "check the current year's details on the funder's site."
         )
-        return f'<p class="notice">{escape(text)}</p>'
+        return _banner("notice", escape(text))
 
     def _card(self, item: Item) -> str:
         rows = []
@@ -161,8 +181,9 @@ class PageComposer:
         text = escape(" · ".join(bits))
         flag = ""
         if overdue:
-            flag = (
-                f'<p class="overdue"><strong>{escape(self.tr("This page is overdue for review."))}'
-                f"</strong> {escape(self.tr('Some details may be out of date: check the sources.'))}</p>"
+            flag = _banner(
+                "overdue",
+                f"<strong>{escape(self.tr('This page is overdue for review.'))}</strong> "
+                f"{escape(self.tr('Some details may be out of date: check the sources.'))}",
             )
         return f'<hr/><p class="review">{text}</p>{flag}'

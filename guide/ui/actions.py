@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QWidget
 
 from guide.ui import printing
 from guide.ui.bookmarks import BookmarksPanel, toggle_bookmark, update_bookmark_action
@@ -227,9 +227,7 @@ def install(window: MainWindow) -> None:
     toolbar.setAccessibleName(_tr("Navigation toolbar"))
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    style = QApplication.style()
-    a["back"].setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-    a["forward"].setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+    w.themes.update_icons()
     toolbar.addAction(a["back"])
     toolbar.addAction(a["forward"])
     toolbar.addAction(a["home"])
@@ -305,7 +303,7 @@ def toggle_contents(window: MainWindow) -> None:
     window.show_contents = window.actions_by_name["toc"].isChecked()
     if window.current_page is not None:
         window.contents_list.setVisible(
-            window.show_contents and window.contents_list.list.count() >= MIN_HEADINGS
+            window.show_contents and window.contents_list.count() >= MIN_HEADINGS
         )
 
 

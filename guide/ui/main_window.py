@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         if not self._known(first):
             first = "overview"
         self.open_id(first)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- construction -----------------------------------------------------------------------
 
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([290, 700, 210])
+        self.splitter.setSizes([320, 680, 220])
         self.setCentralWidget(self.splitter)
 
         self.status_page = QLabel()

@@ -62,7 +62,9 @@ class NavigationModel(QStandardItemModel):
         return row
 
     def _item_row(self, item: Item) -> QStandardItem:
-        return self._row(item.id, item.title, item.summary)
+        # The full title leads the tooltip: long story titles are cut short in a narrow tree.
+        tooltip = f"{item.title}\n\n{item.summary}" if item.summary else item.title
+        return self._row(item.id, item.title, tooltip)
 
     def _group(self, name: str, title: str) -> QStandardItem:
         row = self._row(GROUP_PREFIX + name, title)

@@ -16,7 +16,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
 
@@ -156,6 +163,17 @@ class ReaderView(QTextBrowser):
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # QTextBrowser keeps its own history on Alt+Left/Right; ours is the window's.
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier:
+            if event.key() == Qt.Key.Key_Left:
+                self.backRequested.emit()
+                return
+            if event.key() == Qt.Key.Key_Right:
+                self.forwardRequested.emit()
+                return
+        super().keyPressEvent(event)
 
     def show_html(self, html: str, stylesheet: str) -> None:
         """Replace the page; keeps zoom, clears highlights."""

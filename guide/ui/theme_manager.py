@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from guide.ui.themes import (
@@ -68,3 +69,31 @@ class ThemeManager:
             window.prefs.set("theme", name)
         for action in getattr(window, "theme_actions", {}).values():
             action.setChecked(action.data() == name)
+        self.update_icons()
+
+    def update_icons(self) -> None:
+        """Toolbar arrows drawn in the theme's text colour (stock icons vanish on dark)."""
+        actions = getattr(self.window, "actions_by_name", {})
+        for name, direction in (("back", -1), ("forward", 1)):
+            if name in actions:
+                actions[name].setIcon(arrow_icon(self.colours.window_text, direction))
+
+
+def arrow_icon(colour: str, direction: int) -> QIcon:
+    """A simple filled arrow pointing left (-1) or right (1)."""
+    icon = QIcon()
+    for size in (16, 24, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        s = size / 16
+        points = [(13, 7), (7, 7), (7, 3), (2, 8), (7, 13), (7, 9), (13, 9)]
+        if direction > 0:
+            points = [(16 - x, y) for x, y in points]
+        painter.drawPolygon(QPolygonF([QPointF(x * s, y * s) for x, y in points]))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

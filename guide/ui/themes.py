@@ -172,9 +172,11 @@ table.card {{ background-color: {c.card}; border-color: {c.border}; margin-top: 
   margin-bottom: 12px; }}
 table.card th {{ color: {c.text}; font-weight: 600; padding: 5px 12px 5px 10px; }}
 table.card td {{ color: {c.text}; padding: 5px 10px; }}
-p.notice {{ background-color: {c.notice_bg}; color: {c.notice_text}; padding: 8px; }}
-p.notice a {{ color: {c.notice_text}; }}
-p.overdue {{ background-color: {c.overdue_bg}; color: {c.overdue_text}; padding: 8px; }}
+table.notice {{ background-color: {c.notice_bg}; margin-top: 4px; margin-bottom: 10px; }}
+td.notice {{ background-color: {c.notice_bg}; color: {c.notice_text}; }}
+td.notice a {{ color: {c.notice_text}; }}
+table.overdue {{ background-color: {c.overdue_bg}; margin-top: 4px; margin-bottom: 10px; }}
+td.overdue {{ background-color: {c.overdue_bg}; color: {c.overdue_text}; }}
 p.review {{ color: {c.muted}; font-size: 90%; }}
 span.dead-link {{ color: {c.text}; }}
 span.missing-image {{ color: {c.muted}; font-style: italic; }}

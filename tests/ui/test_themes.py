@@ -1,0 +1,78 @@
+"""Themes: every palette meets WCAG 2.2 AA, switching re-styles the page and is remembered."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from guide.ui.themes import (
+    PALETTES,
+    TEXT_PAIRS,
+    UI_PAIRS,
+    colours_from_palette,
+    contrast_ratio,
+)
+from tests.ui.helpers import make_window, reopen
+
+
+def test_contrast_ratio_matches_known_values():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_every_text_colour_pair_meets_aa_contrast(theme):
+    colours = PALETTES[theme]
+    for fg, bg in TEXT_PAIRS:
+        ratio = contrast_ratio(getattr(colours, fg), getattr(colours, bg))
+        assert ratio >= 4.5, f"{theme}: {fg} on {bg} is {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_focus_ring_meets_non_text_contrast(theme):
+    colours = PALETTES[theme]
+    for fg, bg in UI_PAIRS:
+        ratio = contrast_ratio(getattr(colours, fg), getattr(colours, bg))
+        assert ratio >= 3.0, f"{theme}: {fg} on {bg} is {ratio:.2f}:1"
+
+
+def test_high_contrast_theme_reaches_aaa_for_body_text():
+    colours = PALETTES["high-contrast"]
+    assert contrast_ratio(colours.text, colours.base) >= 7
+    assert contrast_ratio(colours.link, colours.base) >= 7
+
+
+def test_system_theme_replaces_a_low_contrast_link_colour():
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, "#ffffff")
+    palette.setColor(QPalette.ColorRole.Text, "#000000")
+    palette.setColor(QPalette.ColorRole.Link, "#aaaaff")
+    colours = colours_from_palette(palette)
+    assert contrast_ratio(colours.link, colours.base) >= 4.5
+
+
+def test_switching_theme_restyles_widgets_and_page_and_is_remembered(
+    qtbot, shipped_model, isolated_home
+):
+    window = make_window(qtbot, shipped_model, isolated_home)
+    window.open_id("pre-doctoral")
+    window.theme_actions["dark"].trigger()
+    dark = PALETTES["dark"]
+    assert QApplication.palette().color(QPalette.ColorRole.Base).name() == dark.base
+    assert dark.text in window.reader.document().defaultStyleSheet()
+    assert window.current_id == "pre-doctoral"
+    assert window.theme_actions["dark"].isChecked()
+
+    window = reopen(qtbot, window)
+    assert window.themes.name == "dark"
+    window.theme_actions["system"].trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).name() != dark.base
+    assert window.prefs.get("theme") == "system"
+
+
+def test_high_contrast_theme_colours_the_find_highlight(qtbot, shipped_model):
+    window = make_window(qtbot, shipped_model, theme="high-contrast")
+    assert window.reader.highlight_colours[0].name() == PALETTES["high-contrast"].find_bg
+    window.themes.apply("system", save=False)
