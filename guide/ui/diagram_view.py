@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -110,9 +110,9 @@ class PathwayDiagramPage(QWidget):
             _tr("An ordered list of the stages and routes, for reading or a screen reader")
         )
         self.as_text.toggled.connect(self._show_text)
-        zoom_out = self._button(_tr("Zoom out"), "−", lambda: self.canvas.zoom_by(0.8), "Ctrl+-")
-        zoom_in = self._button(_tr("Zoom in"), "+", lambda: self.canvas.zoom_by(1.25), "Ctrl+=")
-        fit = self._button(_tr("Fit to window"), _tr("Fit"), self.canvas.fit, "Ctrl+0")
+        zoom_out = self._button(_tr("Zoom out"), "−", lambda: self.canvas.zoom_by(0.8), "-")
+        zoom_in = self._button(_tr("Zoom in"), "+", lambda: self.canvas.zoom_by(1.25), "+")
+        fit = self._button(_tr("Fit to window"), _tr("Fit"), self.canvas.fit, "0")
         export = QToolButton()
         export.setText(_tr("Export"))
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -148,25 +148,18 @@ class PathwayDiagramPage(QWidget):
             signal.connect(self.refresh)
         self.refresh()
 
-    def _button(self, name: str, text: str, slot: Any, shortcut: str) -> QPushButton:
+    def _button(self, name: str, text: str, slot: Any, key: str) -> QPushButton:
+        """A toolbar button; ``key`` is the key that does the same inside the picture.
+
+        No window-wide shortcuts here: Ctrl+=, Ctrl+- and Ctrl+0 already size the
+        text everywhere, and a second binding would make both ambiguous.
+        """
         button = QPushButton(text)
         button.setAccessibleName(name)
         button.setToolTip(
-            name
-            + (
-                f" ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-                if shortcut
-                else ""
-            )
+            name + (" " + _tr("(key in the diagram: %1)").replace("%1", key) if key else "")
         )
         button.clicked.connect(slot)
-        if shortcut:
-            QShortcut(
-                QKeySequence(shortcut),
-                self,
-                slot,
-                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            )
         return button
 
     # -- state ------------------------------------------------------------------------------
@@ -336,7 +329,7 @@ class PathwayDiagramPage(QWidget):
 
     def _ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageOrientation(printer.pageLayout().orientation().Landscape)
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             try:

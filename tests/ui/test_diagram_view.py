@@ -368,3 +368,16 @@ def test_in_the_main_window_the_diagram_opens_and_a_box_opens_its_page(
         page.canvas.viewport(), Qt.MouseButton.LeftButton, pos=_click_point(page, item)
     )
     assert window.current_id == "phd-or-md"
+
+
+def test_export_menu_saves_where_the_user_chose(page, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen = tmp_path / "my-pathway"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), ""))
+    page._ask_export("svg")
+    assert (tmp_path / "my-pathway.svg").exists()
+    assert "my-pathway.svg" in page.info.text()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    page._ask_export("png")  # cancelled: nothing written, no error
+    assert not list(tmp_path.glob("*.png"))
