@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette, QTextDocument
@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content.model import NATIONS, ContentModel
-from guide.search import SearchIndex, SearchResponse, SearchResult
+
+if TYPE_CHECKING:  # guide.search (sqlite3 and all) is imported on the worker thread
+    from guide.search import SearchIndex, SearchResponse, SearchResult
 
 Opener = Callable[..., None]
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,6 +95,13 @@ class _ResultDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
 
+def _build_index(model: ContentModel) -> SearchIndex:
+    # Imported here, after the first paint and off the UI thread: ~15-30 ms of start-up.
+    from guide.search import SearchIndex
+
+    return SearchIndex.build(model)
+
+
 class SearchPanel(QWidget):
     """Search box, filters, status line and results. ``open_id(id, highlight=...)`` opens one."""
 
@@ -104,14 +113,14 @@ class SearchPanel(QWidget):
         open_id: Opener,
         parent: QWidget | None = None,
         *,
-        build: Callable[[ContentModel], SearchIndex] = SearchIndex.build,
+        build: Callable[[ContentModel], SearchIndex] | None = None,
         debounce_ms: int = 120,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.model = model
         self._open = open_id
-        self._build = build
+        self._build = build or _build_index
         self.index: SearchIndex | None = None
         self.response: SearchResponse | None = None
         self.timings: dict[str, float] = {}
