@@ -165,8 +165,7 @@ def dynamic_modules() -> list[str]:
             return ()
 
     found.extend(registry("guide.cli", "COMMAND_MODULES"))  # type: ignore[arg-type]
-    features = registry("guide.ui.features", "FEATURES")
-    found.extend(f if "." in f else f"guide.ui.{f}" for f in features)  # type: ignore[union-attr]
+    found.extend(registry("guide.ui.features", "FEATURES"))  # type: ignore[arg-type]
     kinds = registry("guide.content.loader", "DOCUMENT_KINDS")
     found.extend(v.split(":", 1)[0] for v in dict(kinds).values())  # type: ignore[call-overload]
     return sorted(set(found))
