@@ -11,10 +11,11 @@ to keep start-up fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from guide.content.model import ContentModel
 from guide.progress import ProgressStore
@@ -45,6 +46,51 @@ def stage_badges(model: ContentModel, store: ProgressStore) -> dict[str, str]:
     return badges
 
 
+class CloseGuard(QObject):
+    """Stops the window closing silently while a change is still unsaved (read-only folder,
+    full disk): it tries once more, then offers to export the checklist, close anyway, or
+    stay open. ``ask`` is replaceable so tests need no dialog."""
+
+    def __init__(self, window: Any, store: ProgressStore) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.ask: Callable[[], str] = self._ask
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if watched is not self.window or event.type() != QEvent.Type.Close:
+            return False
+        view = self.window.view_widget(VIEW_ID)
+        if view is not None:
+            view.detail.flush()  # typed notes not yet handed over
+        if not self.store.pending or self.store.retry():
+            return False
+        choice = self.ask()
+        if choice == "export" and view is not None:
+            view.files.ask_export("json")
+            return False
+        if choice == "discard":
+            return False
+        event.ignore()
+        return True
+
+    def _ask(self) -> str:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_tr("Unsaved changes"))
+        box.setText(self.store.error or _tr("Your last changes could not be saved."))
+        box.setInformativeText(
+            _tr("Export your checklist to a file now, so you can import it later?")
+        )
+        export = box.addButton(_tr("Export…"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(_tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(export)
+        box.exec()
+        clicked = box.clickedButton()
+        return "export" if clicked is export else "discard" if clicked is discard else "cancel"
+
+
 def install(window: Any) -> None:
     """Open the record, expose it as ``window.progress`` and register the checklist view."""
     store = ProgressStore.open(window.home, tr=_tr)
@@ -64,6 +110,8 @@ def install(window: Any) -> None:
         return view
 
     window.register_view(VIEW_ID, _tr("My checklist"), build, tree_section="my-progress")
+    window.checklist_guard = CloseGuard(window, store)
+    window.installEventFilter(window.checklist_guard)
     update_badges()
     if store.notices:
         window.statusBar().showMessage(

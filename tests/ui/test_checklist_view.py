@@ -237,3 +237,35 @@ def test_notes_typed_just_before_closing_are_not_lost(qtbot, shipped_model, isol
     qtbot.keyClicks(view.detail.evidence, "Certificate uploaded")
     view.close()  # well inside the pause that would otherwise save
     assert ProgressStore.open(isolated_home).entry(milestone).evidence == "Certificate uploaded"
+
+
+def test_closing_with_an_unsaved_change_asks_first(
+    qtbot, shipped_model, isolated_home, monkeypatch
+):
+    from guide.progress import files
+    from guide.ui import checklist_view
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(shipped_model, isolated_home, persist=False, install_features=False)
+    qtbot.addWidget(window)
+    checklist_view.install(window)
+    window.show()
+    window.open_id("checklist")
+    view = window.view_widget("checklist")
+    real = files.atomic_write
+
+    def read_only(path, data):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(files, "atomic_write", read_only)
+    view.set_status(_first_in(shipped_model, "f1"), "done")
+    asked = []
+    window.checklist_guard.ask = lambda: asked.append(1) or "cancel"
+    window.close()
+    assert asked and window.isVisible()  # stayed open: nothing lost
+
+    monkeypatch.setattr(files, "atomic_write", real)
+    window.checklist_guard.ask = lambda: asked.append(2) or "cancel"
+    window.close()  # the retry on closing saves it, so no question
+    assert asked == [1] and not window.isVisible()
+    assert ProgressStore.open(isolated_home).entry(_first_in(shipped_model, "f1")).status == "done"
