@@ -12,6 +12,7 @@ colours so they read well on paper.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 from html import escape
@@ -22,13 +23,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTextBrowser,
     QToolButton,
@@ -81,9 +82,15 @@ class PathwayDiagramPage(QWidget):
             self.stage.addItem(stage.title, stage.id)
         saved = self.stage.findData(prefs.get("stage", ""))
         self.stage.setCurrentIndex(max(0, saved))
+        for combo, chars in ((self.nation, 12), (self.stage, 14)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(chars)
         self.stage_label = QLabel(_tr("You are here:"))
         self.stage_label.setBuddy(self.stage)
         self.from_checklist = QLabel()
+        self.from_checklist.setWordWrap(True)  # so a narrow window never has to grow for it
         self.from_checklist.setTextFormat(Qt.TextFormat.RichText)
         self.from_checklist.linkActivated.connect(
             lambda link: self.open_link(link.removeprefix("guide:"))
@@ -104,7 +111,8 @@ class PathwayDiagramPage(QWidget):
         self.info.setAccessibleName(_tr("Summary"))
         self.info.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.as_text = QPushButton(_tr("Show as text"))
+        self.as_text = QToolButton()
+        self.as_text.setText(_tr("Show as text"))
         self.as_text.setCheckable(True)
         self.as_text.setToolTip(
             _tr("An ordered list of the stages and routes, for reading or a screen reader")
@@ -123,23 +131,33 @@ class PathwayDiagramPage(QWidget):
         export.setAccessibleName(_tr("Export the diagram"))
         print_button = self._button(_tr("Print the diagram"), _tr("Print…"), self._ask_print, "")
 
-        bar = QHBoxLayout()
-        for widget in (
-            QLabel(_tr("Nation:")),
-            self.nation,
-            self.stage_label,
-            self.stage,
-            self.from_checklist,
-        ):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        # Pickers and tools share one row when there is room, and stack when the window is
+        # narrow, so the diagram never forces the main window wider than the user made it.
+        self.pickers, self.tools = QWidget(), QWidget()
+        pickers, tools = QHBoxLayout(self.pickers), QHBoxLayout(self.tools)
+        for row in (pickers, tools):
+            row.setContentsMargins(0, 0, 0, 0)
+        nation_label = QLabel(_tr("Nation:"))
+        nation_label.setBuddy(self.nation)
+        for widget in (nation_label, self.nation, self.stage_label, self.stage):
+            pickers.addWidget(widget)
+        pickers.addWidget(self.from_checklist, 1)
         for widget in (zoom_out, zoom_in, fit, self.as_text, export, print_button):
-            bar.addWidget(widget)
+            tools.addWidget(widget)
+        tools.addStretch(1)
+        self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.bar.addWidget(self.pickers, 1)
+        self.bar.addWidget(self.tools)
+        self.setMinimumWidth(320)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
+        layout.addLayout(self.bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.info)
+        chain = [self.nation, self.stage, zoom_out, zoom_in, fit, self.as_text, export]
+        chain += [print_button, self.canvas, self.text]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
         self.nation.currentIndexChanged.connect(lambda _i: self._changed())
         self.stage.currentIndexChanged.connect(lambda _i: self._changed())
@@ -148,13 +166,14 @@ class PathwayDiagramPage(QWidget):
             signal.connect(self.refresh)
         self.refresh()
 
-    def _button(self, name: str, text: str, slot: Any, key: str) -> QPushButton:
+    def _button(self, name: str, text: str, slot: Any, key: str) -> QToolButton:
         """A toolbar button; ``key`` is the key that does the same inside the picture.
 
         No window-wide shortcuts here: Ctrl+=, Ctrl+- and Ctrl+0 already size the
         text everywhere, and a second binding would make both ambiguous.
         """
-        button = QPushButton(text)
+        button = QToolButton()
+        button.setText(text)
         button.setAccessibleName(name)
         button.setToolTip(
             name + (" " + _tr("(key in the diagram: %1)").replace("%1", key) if key else "")
@@ -269,6 +288,17 @@ class PathwayDiagramPage(QWidget):
         self._nation_set_by_user = True
         self._save_prefs()
         self._rebuild()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        one_row = self.pickers.sizeHint().width() + self.tools.sizeHint().width() + 24
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if event.size().width() >= one_row
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.bar.direction() != direction:
+            self.bar.setDirection(direction)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -381,3 +381,22 @@ def test_export_menu_saves_where_the_user_chose(page, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     page._ask_export("png")  # cancelled: nothing written, no error
     assert not list(tmp_path.glob("*.png"))
+
+
+def test_narrow_window_stacks_the_toolbar_instead_of_growing(qtbot, page):
+    assert page.minimumWidth() <= 320  # the one-row hint must not set the window's minimum
+    page.resize(560, 600)
+    qtbot.waitUntil(lambda: page.width() == 560)
+    qtbot.waitUntil(lambda: page.tools.y() > page.pickers.y())
+    page.resize(1400, 800)
+    qtbot.waitUntil(lambda: page.tools.y() == page.pickers.y())
+
+
+def test_tab_order_runs_pickers_then_tools_then_the_picture(page):
+    order, widget = [], page.nation
+    for _ in range(500):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is page.nation:
+            break
+    assert order.index(page.nation) < order.index(page.as_text) < order.index(page.canvas)
