@@ -11,5 +11,5 @@ from __future__ import annotations
 FEATURES: tuple[str, ...] = (
     "guide.ui.search_panel",
     "guide.ui.checklist_view",
-    "guide.ui.diagram_view",
+    "guide.ui.diagram_feature",
 )

@@ -1,0 +1,84 @@
+"""Start-up stays light: what the first screen does not need is loaded after the first paint.
+
+The speed figures themselves are in ``make bench`` (tests/benchmarks); these tests pin the
+structural reasons the app is fast, so a stray top-level import shows up as a failure here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from guide.ui.diagram_view import PathwayDiagramPage
+from tests.ui.helpers import make_window
+
+# Snapshot sys.modules at the first paint event anywhere in the app, then let the app quit.
+_PROBE = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+seen = []
+
+class Snapshot(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            seen.append(sorted(sys.modules))
+        return False
+
+snapshot = Snapshot()
+app.installEventFilter(snapshot)
+from guide.cli import main
+code = main([])
+print(json.dumps({"code": code, "modules": seen[0] if seen else None}))
+"""
+
+# None of these is needed to show the start page; each costs start-up time.
+NOT_BEFORE_FIRST_PAINT = (
+    "yaml",  # the content cache spares the loader
+    "guide.content.loader",
+    "sqlite3",  # search builds its index after the first paint
+    "guide.search",
+    "guide.diagram.data",  # the diagram is built when first opened
+    "guide.diagram.layout",
+    "guide.ui.diagram_view",
+    "PySide6.QtSvg",
+    "PySide6.QtNetwork",  # never, in fact: the app is offline
+    "importlib.metadata",  # Markdown scans entry points if given extension names
+)
+
+
+def _modules_at_first_paint(home: Path) -> list[str]:
+    env = dict(os.environ, GUIDE_QUIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
+    env["GUIDE_HOME"] = str(home)
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0 and result["modules"], result
+    return result["modules"]
+
+
+def test_the_first_paint_loads_nothing_the_start_page_does_not_need(tmp_path: Path) -> None:
+    _modules_at_first_paint(tmp_path)  # the first start builds the content cache
+    modules = set(_modules_at_first_paint(tmp_path))
+    loaded = sorted(
+        name
+        for name in modules
+        if any(name == heavy or name.startswith(heavy + ".") for heavy in NOT_BEFORE_FIRST_PAINT)
+    )
+    assert loaded == []
+    assert "guide.content.cache" in modules
+
+
+def test_the_diagram_view_is_built_only_when_opened(qtbot, shipped_model) -> None:
+    window = make_window(qtbot, shipped_model)
+    assert window.view_widget("pathway-diagram") is None
+    assert "Pathway diagram" in window.title_of("pathway-diagram")
+    window.open_id("pathway-diagram")
+    assert isinstance(window.view_widget("pathway-diagram"), PathwayDiagramPage)
