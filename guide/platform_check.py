@@ -10,7 +10,6 @@ itself runs only the cheap display check at start-up.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -41,6 +40,8 @@ def missing_libraries() -> list[str]:
     """Shared libraries the xcb plugin cannot find, as reported by ldd."""
     if not sys.platform.startswith("linux"):
         return []
+    import subprocess  # here, not at the top: the app imports this module at every start
+
     try:
         import PySide6
     except ImportError:
