@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 import os
 from html import escape
 from pathlib import Path
@@ -44,10 +43,10 @@ from guide.progress.checklist import current_stage
 from guide.ui.diagram_canvas import DiagramCanvas
 from guide.ui.diagram_export import export_png, export_svg, print_scene
 from guide.ui.diagram_items import ActiveItem
+from guide.ui.diagram_prefs import load_prefs, save_prefs
 from guide.ui.diagram_scene import DiagramColours, DiagramScene, Fonts, build_scene
 
 VIEW_ID = "pathway-diagram"
-PREFS_FILE = "pathway-diagram.json"
 
 
 def _tr(text: str) -> str:
@@ -66,7 +65,7 @@ class PathwayDiagramPage(QWidget):
         self.scene_: DiagramScene | None = None
         self.picked_stage = ""
         self.setAccessibleName(_tr("Pathway diagram"))
-        prefs = self._load_prefs()
+        prefs = load_prefs(getattr(window, "home", None))
 
         self.nation = QComboBox()
         for nation in NATIONS:
@@ -286,7 +285,10 @@ class PathwayDiagramPage(QWidget):
 
     def _changed(self) -> None:
         self._nation_set_by_user = True
-        self._save_prefs()
+        save_prefs(
+            getattr(self.window_, "home", None),
+            {"nation": self.current_nation(), "stage": str(self.stage.currentData() or "")},
+        )
         self._rebuild()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -301,7 +303,10 @@ class PathwayDiagramPage(QWidget):
             self.bar.setDirection(direction)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if hasattr(self, "canvas") and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+        ):
             self._rebuild()
         super().changeEvent(event)
 
@@ -366,35 +371,6 @@ class PathwayDiagramPage(QWidget):
                 self.print_to(printer)
             except OSError as exc:
                 QMessageBox.warning(self, _tr("Print the diagram"), str(exc))
-
-    # -- preferences (nation and picked stage, kept in the user's data folder) ---------------
-
-    def _prefs_path(self) -> Path | None:
-        home = getattr(self.window_, "home", None)
-        return Path(home) / PREFS_FILE if home else None
-
-    def _load_prefs(self) -> dict[str, str]:
-        path = self._prefs_path()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else {}
-        except (OSError, ValueError):
-            return {}  # unreadable preferences fall back to the defaults; nothing else depends on them
-        return (
-            {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
-        )
-
-    def _save_prefs(self) -> None:
-        path = self._prefs_path()
-        if path is None:
-            return
-        data = {"nation": self.current_nation(), "stage": str(self.stage.currentData() or "")}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(data), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only profile loses only this convenience
 
 
 def install(window: Any) -> None:

@@ -1,0 +1,40 @@
+"""The diagram's own small preferences: the nation and the stage the user picked.
+
+Kept as ``pathway-diagram.json`` in the user's data folder. Unreadable or
+hand-edited files fall back to the defaults; nothing else depends on them, and
+a read-only profile only loses this convenience.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+PREFS_FILE = "pathway-diagram.json"
+
+
+def load_prefs(home: Path | str | None) -> dict[str, str]:
+    if not home:
+        return {}
+    path = Path(home) / PREFS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, str)}
+
+
+def save_prefs(home: Path | str | None, prefs: dict[str, str]) -> None:
+    if not home:
+        return
+    path = Path(home) / PREFS_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(prefs), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: a crash mid-write never leaves half a file
+    except OSError:
+        pass
