@@ -61,6 +61,8 @@ class CloseGuard(QObject):
         if watched is not self.window or event.type() != QEvent.Type.Close:
             return False
         view = self.window.view_widget(VIEW_ID)
+        if not hasattr(view, "files"):
+            view = None  # not (yet) our checklist widget
         if view is not None:
             view.detail.flush()  # typed notes not yet handed over
         if not self.store.pending or self.store.retry():
