@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,12 +32,6 @@ from guide.ui.checklist_detail import MilestoneDetail
 from guide.ui.checklist_io import ChecklistFiles
 from guide.ui.checklist_profile import ProfileEditor
 from guide.ui.checklist_tree import ID_ROLE, ChecklistTree
-
-VIEW_ID = "checklist"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Progress", text)
 
 
 class ChecklistView(QWidget):
@@ -274,7 +268,7 @@ class ChecklistView(QWidget):
         )
         if ok and title.strip():
             stage = (
-                self._selected_stage()
+                self.tree.stage_of_current()
                 or current_stage(self.model, self.store.data, self.today())
                 or self.model.checklist_stages[0].id
             )

@@ -269,3 +269,16 @@ def test_closing_with_an_unsaved_change_asks_first(
     window.close()  # the retry on closing saves it, so no question
     assert asked == [1] and not window.isVisible()
     assert ProgressStore.open(isolated_home).entry(_first_in(shipped_model, "f1")).status == "done"
+
+
+def test_add_my_own_milestone_goes_under_the_chosen_stage(
+    qtbot, shipped_model, isolated_home, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    view = _view(qtbot, shipped_model, isolated_home)
+    view.select(_first_in(shipped_model, "f2"))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  Teach on the ward  ", True))
+    view.add_button.click()
+    own = list(view.store.own_milestones().values())
+    assert [(o.title, o.stage) for o in own] == [("Teach on the ward", "f2")]
