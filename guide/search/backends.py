@@ -21,6 +21,10 @@ from guide.search.text import compounds, stem, tokens
 
 log = logging.getLogger(__name__)
 
+# Below this many documents, two-letter prefixes are cheap enough to match as you type.
+SMALL_INDEX = 3000
+# On a big index, a query matching more documents than this ranks title matches first.
+MANY_MATCHES = 1500
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 # Column weights for bm25: title, keywords (aliases, expansions, former names), body.
 WEIGHTS = (10.0, 5.0, 1.0)
@@ -76,9 +80,13 @@ class Fts5Backend:
     def __init__(self, docs: Sequence[Doc]) -> None:
         # Built on a worker thread, queried on the UI thread: one thread at a time.
         self.con = sqlite3.connect(":memory:", check_same_thread=False)
+        # Prefix indexes speed up "fel*" but slow the build; a big index skips 2-letter ones
+        # (and the query planner then never asks for them).
+        self.large = len(docs) >= SMALL_INDEX
+        prefixes = "3" if self.large else "2 3"
         self.con.execute(
             "CREATE VIRTUAL TABLE docs USING fts5(title, keywords, body, kind UNINDEXED, "
-            f"stages UNINDEXED, nations UNINDEXED, tokenize='{TOKENIZER}', prefix='2 3')"
+            f"stages UNINDEXED, nations UNINDEXED, tokenize='{TOKENIZER}', prefix='{prefixes}')"
         )
         rows = (
             (
@@ -106,6 +114,27 @@ class Fts5Backend:
         expression = match_expression(groups, any_group=any_group)
         if not expression:
             return []
+        if self.large and self._count(expression) > MANY_MATCHES:
+            # bm25 costs about 2 µs per matching row (counting them costs far less), and
+            # on a big index a common word matches thousands. Title and keyword matches
+            # outrank body-only ones (weights 10 and 5 against 1), so rank those first
+            # and rank the body too only when they do not fill the page of results.
+            rows = self._ranked(f"{{title keywords}} : ({expression})", where, limit)
+            if len(rows) >= limit:
+                return rows
+        return self._ranked(expression, where, limit)
+
+    def _count(self, expression: str) -> int:
+        try:
+            return int(
+                self.con.execute(
+                    "SELECT count(*) FROM docs WHERE docs MATCH ?", (expression,)
+                ).fetchone()[0]
+            )
+        except sqlite3.Error:
+            return 0
+
+    def _ranked(self, expression: str, where: Filter, limit: int) -> list[tuple[int, float]]:
         sql = ["SELECT rowid, bm25(docs, ?, ?, ?, 0, 0, 0) AS r FROM docs WHERE docs MATCH ?"]
         params: list[object] = [*WEIGHTS, expression]
         if where.kinds:

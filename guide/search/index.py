@@ -29,7 +29,7 @@ from typing import Any
 
 from guide.content.model import KINDS, NATIONS, ContentModel
 from guide.search import backends
-from guide.search.backends import Filter, Fts5Backend, ScanBackend
+from guide.search.backends import SMALL_INDEX, Filter, Fts5Backend, ScanBackend
 from guide.search.documents import Doc, model_docs
 from guide.search.query import Plan, Synonyms, Vocabulary, plan_query
 from guide.search.snippets import (
@@ -158,7 +158,9 @@ class SearchIndex:
         return len(self.docs)
 
     def plan(self, query: str) -> Plan:
-        return plan_query(query, self.vocabulary, self.synonyms)
+        return plan_query(
+            query, self.vocabulary, self.synonyms, short_prefixes=len(self.docs) < SMALL_INDEX
+        )
 
     def _filter(self, kinds: Iterable[str] | None, stage: str | None, nation: str | None) -> Filter:
         kind_set = frozenset(kinds or ())

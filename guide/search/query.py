@@ -13,11 +13,12 @@ Programme.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from guide.search.text import STOPWORDS, stem, tokens
+from guide.search.text import STOPWORDS, fold, stem, tokens
 
 Phrase = tuple[str, ...]
 
@@ -155,10 +156,32 @@ def _usable(phrase: Phrase) -> bool:
     return not (len(phrase) == 1 and (phrase[0] in STOPWORDS or len(phrase[0]) < 2))
 
 
-def plan_query(text: str, vocabulary: Vocabulary, synonyms: Synonyms) -> Plan:
-    """Reduce a user's text to a plan. Never raises on any input."""
+_UNIT = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def _units(text: str) -> tuple[list[str], dict[int, int]]:
+    """The words of ``text``, and where hyphenated compounds start (index -> word count)."""
+    words: list[str] = []
+    compounds: dict[int, int] = {}
+    for match in _UNIT.finditer(fold(text)):
+        parts = match.group(0).split("-")
+        if len(parts) > 1:
+            compounds[len(words)] = len(parts)
+        words.extend(parts)
+    return words, compounds
+
+
+def plan_query(
+    text: str, vocabulary: Vocabulary, synonyms: Synonyms, *, short_prefixes: bool = True
+) -> Plan:
+    """Reduce a user's text to a plan. Never raises on any input.
+
+    ``short_prefixes=False`` stops a two-letter last word from being matched as a
+    prefix (on a big index "re*" matches half the vocabulary and costs tens of ms).
+    """
     text = text[:MAX_QUERY_CHARS]
-    words = tokens(text)[:MAX_TOKENS]
+    words, compounds = _units(text)
+    words = words[:MAX_TOKENS]
     if not words:
         return Plan((), (), None, ())
     typing = not text[-1:].isspace()
@@ -180,7 +203,17 @@ def plan_query(text: str, vocabulary: Vocabulary, synonyms: Synonyms) -> Plan:
     only_stopwords = all(w in STOPWORDS for w in corrected)
     groups: list[Group] = []
     i = 0
+    shortest_prefix = 2 if short_prefixes else 3
     while i < len(corrected):
+        span = compounds.get(i, 0)
+        if span > 1 and i + span <= len(corrected) and not synonyms.longest_at(corrected, i):
+            # "pre-doctoral": the words in a row, or written as one ("predoctoral").
+            phrase = tuple(corrected[i : i + span])
+            at_end = i + span == len(corrected)
+            prefix = at_end and typing and len(phrase[-1]) >= shortest_prefix
+            groups.append(Group((phrase, ("".join(phrase),)), prefix=prefix))
+            i += span
+            continue
         length = synonyms.longest_at(corrected, i)
         if length:
             phrase = tuple(corrected[i : i + length])
@@ -189,7 +222,7 @@ def plan_query(text: str, vocabulary: Vocabulary, synonyms: Synonyms) -> Plan:
             continue
         word = corrected[i]
         last = i == len(corrected) - 1
-        prefix = last and typing and len(word) >= 2 and corrected[i] == words[i]
+        prefix = last and typing and len(word) >= shortest_prefix and corrected[i] == words[i]
         optional = word in STOPWORDS and not only_stopwords
         groups.append(Group(((word,),), prefix=prefix, optional=optional))
         i += 1

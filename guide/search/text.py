@@ -31,6 +31,8 @@ _WORD = re.compile(r"[^\W_]+")
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, the way the FTS5 tokenizer sees text."""
+    if text.isascii():  # nearly all text: skip the costly per-character pass
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
@@ -62,10 +64,12 @@ def stem(word: str) -> str:
 
 def compounds(text: str) -> list[str]:
     """Hyphenated words joined up (pre-doctoral -> predoctoral), so either spelling finds both."""
+    if "-" not in text:
+        return []
     return [m.group(0).replace("-", "") for m in _HYPHENATED.finditer(fold(text))]
 
 
-_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+_HYPHENATED = re.compile(r"\b[^\W_]+(?:-[^\W_]+)+")
 
 # --- Markdown to plain text -------------------------------------------------------------
 
@@ -83,13 +87,18 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
 def inline_text(text: str) -> str:
     """One line of Markdown without its inline markup."""
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    for _ in range(2):  # nested emphasis, e.g. ***both***
-        text = _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return html.unescape(text)
+    # Each pattern runs only when its marker is present: most lines have none.
+    if "](" in text:
+        text = _IMAGE.sub(r"\1", text)
+        text = _LINK.sub(r"\1", text)
+    if "][" in text:
+        text = _REF_LINK.sub(r"\1", text)
+    if "*" in text or "_" in text or "`" in text:
+        for _ in range(2):  # nested emphasis, e.g. ***both***
+            text = _EMPHASIS.sub(r"\2", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return html.unescape(text) if "&" in text else text
 
 
 def markdown_text(source: str) -> str:
