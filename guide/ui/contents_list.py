@@ -1,19 +1,52 @@
 """ "On this page": a contents list for long pages, built from ``Page.headings``.
 
-Shown beside the reader only when a page has enough headings to need it;
-level-3 headings sit under their level-2 heading. Activating an entry scrolls
-the reader to that heading.
+Shown beside the reader only when a page has enough headings to need it.
+Level-3 headings are indented under their level-2 heading, and long headings
+wrap (a small delegate indents the whole wrapped block, not just its first
+line). Activating an entry scrolls the reader to that heading.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guide.content.render import Heading
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 MIN_HEADINGS = 3  # fewer than this and the page is short enough to scan
+INDENT = 14  # pixels per heading level below 2
+PADDING = 3  # pixels above and below each entry
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _IndentDelegate(QStyledItemDelegate):
+    def _shifted(self, option: QStyleOptionViewItem, index: Index) -> QStyleOptionViewItem:
+        shifted = QStyleOptionViewItem(option)
+        level = int(index.data(LEVEL_ROLE) or 2)
+        shifted.rect = option.rect.adjusted(INDENT * max(0, level - 2), PADDING, 0, -PADDING)
+        return shifted
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, self._shifted(option, index), index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        level = int(index.data(LEVEL_ROLE) or 2)
+        narrowed = QStyleOptionViewItem(option)
+        narrowed.rect = option.rect.adjusted(INDENT * max(0, level - 2), 0, 0, 0)
+        hint = super().sizeHint(narrowed, index)
+        return QSize(hint.width(), hint.height() + 2 * PADDING)
 
 
 class ContentsList(QWidget):
@@ -29,55 +62,41 @@ class ContentsList(QWidget):
         font = self.label.font()
         font.setBold(True)
         self.label.setFont(font)
-        self.list = QTreeWidget()
+        self.list = QListWidget()
         self.list.setObjectName("headingsList")
         self.list.setAccessibleName(self.tr("Headings on this page"))
-        self.list.setHeaderHidden(True)
-        self.list.setRootIsDecorated(False)
-        self.list.setIndentation(14)
         self.list.setWordWrap(True)
-        self.list.setUniformRowHeights(False)
-        self.list.setFrameShape(QTreeWidget.Shape.NoFrame)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setStyleSheet("QTreeView::item { padding: 3px 0px; }")
+        self.list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.list.setItemDelegate(_IndentDelegate(self.list))
         self.label.setBuddy(self.list)
         layout.addWidget(self.label)
         layout.addWidget(self.list, 1)
         self.setFocusProxy(self.list)
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
-        self._count = 0
 
     def count(self) -> int:
-        return self._count
+        return self.list.count()
 
     def set_headings(self, headings: tuple[Heading, ...]) -> bool:
         """Fill the list; returns True if the page is long enough to show it."""
         self.list.clear()
-        parent: QTreeWidgetItem | None = None
         for heading in headings:
-            row = QTreeWidgetItem([heading.title])
-            row.setData(0, ANCHOR_ROLE, heading.anchor)
-            row.setToolTip(0, heading.title)
-            if heading.level > 2 and parent is not None:
-                parent.addChild(row)
-            else:
-                self.list.addTopLevelItem(row)
-                parent = row
-        self.list.expandAll()
-        self._count = len(headings)
+            row = QListWidgetItem(heading.title)
+            row.setData(ANCHOR_ROLE, heading.anchor)
+            row.setData(LEVEL_ROLE, heading.level)
+            row.setToolTip(heading.title)
+            self.list.addItem(row)
         return len(headings) >= MIN_HEADINGS
 
     def anchors(self) -> list[str]:
-        """Every anchor in list order (for tests and keyboard navigation)."""
-        out = []
-        for i in range(self.list.topLevelItemCount()):
-            top = self.list.topLevelItem(i)
-            out.append(str(top.data(0, ANCHOR_ROLE)))
-            out.extend(str(top.child(j).data(0, ANCHOR_ROLE)) for j in range(top.childCount()))
-        return out
+        """Every anchor in list order."""
+        return [str(self.list.item(i).data(ANCHOR_ROLE)) for i in range(self.list.count())]
 
-    def _activate(self, item: QTreeWidgetItem) -> None:
-        anchor = item.data(0, ANCHOR_ROLE)
+    def _activate(self, item: QListWidgetItem) -> None:
+        anchor = item.data(ANCHOR_ROLE)
         if anchor:
             self.anchorRequested.emit(str(anchor))

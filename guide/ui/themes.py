@@ -53,6 +53,7 @@ class Colours:
     current_bg: str
     current_text: str
     button: str
+    disabled: str  # greyed-out controls (WCAG exempts these, but they must differ from text)
 
 
 PALETTES: dict[str, Colours] = {
@@ -63,6 +64,7 @@ PALETTES: dict[str, Colours] = {
         notice_bg="#fff3c4", notice_text="#14282a", overdue_bg="#fbe3e1",
         overdue_text="#8a1712", find_bg="#f4d35e", find_text="#111111",
         current_bg="#e07b00", current_text="#000000", button="#dfe9e9",
+        disabled="#7b8c8d",
     ),
     "dark": Colours(
         window="#172224", window_text="#e3eeee", base="#0f1a1b", text="#e3eeee",
@@ -71,6 +73,7 @@ PALETTES: dict[str, Colours] = {
         notice_bg="#3a3212", notice_text="#fbefc6", overdue_bg="#4a1714",
         overdue_text="#ffd3cf", find_bg="#f4d35e", find_text="#111111",
         current_bg="#ff9f1c", current_text="#000000", button="#243638",
+        disabled="#6f8485",
     ),
     "high-contrast": Colours(
         window="#000000", window_text="#ffffff", base="#000000", text="#ffffff",
@@ -79,6 +82,7 @@ PALETTES: dict[str, Colours] = {
         notice_bg="#000000", notice_text="#ffffff", overdue_bg="#000000",
         overdue_text="#ffff00", find_bg="#ffff00", find_text="#000000",
         current_bg="#00ffff", current_text="#000000", button="#000000",
+        disabled="#8f8f8f",
     ),
 }  # fmt: skip
 
@@ -133,6 +137,7 @@ def colours_from_palette(palette: QPalette) -> Colours:
         overdue_text=ours.overdue_text, find_bg=ours.find_bg, find_text=ours.find_text,
         current_bg=ours.current_bg, current_text=ours.current_text,
         button=palette.color(role.Button).name(),
+        disabled=palette.color(QPalette.ColorGroup.Disabled, role.Text).name(),
     )  # fmt: skip
 
 
@@ -151,7 +156,7 @@ def build_palette(c: Colours) -> QPalette:
     for r, colour in pairs.items():
         p.setColor(r, QColor(colour))
     for r in (role.WindowText, role.Text, role.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, r, QColor(c.muted))
+        p.setColor(QPalette.ColorGroup.Disabled, r, QColor(c.disabled))
     return p
 
 

@@ -76,3 +76,10 @@ def test_high_contrast_theme_colours_the_find_highlight(qtbot, shipped_model):
     window = make_window(qtbot, shipped_model, theme="high-contrast")
     assert window.reader.highlight_colours[0].name() == PALETTES["high-contrast"].find_bg
     window.themes.apply("system", save=False)
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_disabled_controls_look_different_from_enabled_ones(theme):
+    colours = PALETTES[theme]
+    assert contrast_ratio(colours.disabled, colours.window_text) >= 1.8
+    assert contrast_ratio(colours.disabled, colours.window) >= 2.5
