@@ -28,7 +28,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.run
 
 fuzz: $(STAMP)
-	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests -k "property or fuzz" -p no:randomly
+	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests -k "propert or fuzz"
 
 # The frozen app's self-test runs offscreen with a throwaway home, so it needs no display
 # and never touches your own data; it names the first check that fails and exits non-zero.
