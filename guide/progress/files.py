@@ -14,9 +14,9 @@ Why these choices:
   lock only while saving, instead of for the whole session, means a second copy
   still works, and a lock left by a crashed copy is broken once its process has
   gone (same computer) or once it is older than ``STALE_LOCK_SECONDS``.
-* **Backups**: before each save the previous version is hard-linked into
-  ``backups/`` (no copying, so saves stay fast; copied where links are not
-  supported), and only the newest ``KEEP_BACKUPS`` are kept.
+* **Backups**: after each save a copy of what was saved goes into ``backups/``,
+  and only the newest ``KEEP_BACKUPS`` are kept, so a damaged record can be
+  restored without losing the last change.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -173,18 +172,24 @@ def timestamp() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def back_up(path: Path, rev: int) -> Path | None:
-    """Keep the current version of ``path`` in ``backups/`` before it is replaced."""
-    if not path.exists():
-        return None
+def back_up(path: Path, data: bytes, rev: int) -> Path | None:
+    """Keep a copy of what was just saved in ``backups/``, then drop all but the newest.
+
+    A separate file, not a hard link: something that damages the record in place
+    must not damage its backups too. Not fsynced: the record itself already is,
+    and after a power cut the older backups are still there. Best effort: a
+    failure here never fails the save.
+    """
     folder = path.parent / BACKUP_DIR
-    folder.mkdir(exist_ok=True)
     # The revision comes first so the order stays right even if the clock is set back.
     target = folder / f"{path.stem}-r{rev:010d}-{timestamp()}.json"
     try:
-        os.link(path, target)
+        folder.mkdir(exist_ok=True)
+        target.write_bytes(data)
     except OSError:
-        shutil.copyfile(path, target)  # FAT USB sticks and some shares cannot hard-link
+        with contextlib.suppress(OSError):
+            target.unlink()
+        return None
     prune_backups(path)
     return target
 

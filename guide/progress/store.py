@@ -187,10 +187,10 @@ class ProgressStore:
                 disk = self._read_for_merge()
                 if disk is not None:
                     self.data = merge(self.data, disk).data
-                    files.back_up(self.path, disk.rev)
                 payload = dumps(self.data)
                 files.atomic_write(self.path, payload)
                 self._seen, self._seen_rev = payload, self.data.rev
+                files.back_up(self.path, payload, self.data.rev)
                 files.remove_stale_temp_files(self.home, self.path.stem)
         except OSError as exc:
             self.pending = True

@@ -44,8 +44,9 @@ def test_backups_roll_and_only_the_newest_ten_are_kept(open_store, isolated_home
         store.update_entry("m-a", notes=f"version {n}")
     kept = files.backups(store.path)
     assert len(kept) == files.KEEP_BACKUPS
-    # The newest backup is the version before the current one.
-    assert loads(kept[0].read_bytes()).entry("m-a").notes == "version 12"
+    # The newest backup is what was saved last; the oldest kept is ten saves back.
+    assert loads(kept[0].read_bytes()).entry("m-a").notes == "version 13"
+    assert loads(kept[-1].read_bytes()).entry("m-a").notes == "version 4"
 
 
 def test_corrupt_file_is_set_aside_and_backup_restored(open_store, isolated_home):
@@ -56,7 +57,7 @@ def test_corrupt_file_is_set_aside_and_backup_restored(open_store, isolated_home
     store.path.write_bytes(damaged)
 
     again = open_store()
-    assert again.entry("m-a").notes == "first"  # from the newest backup
+    assert again.entry("m-a").notes == "second"  # from the newest backup: nothing lost
     assert len(again.notices) == 1
     assert "could not be read" in again.notices[0]
     assert "restored from the backup" in again.notices[0]
@@ -64,7 +65,7 @@ def test_corrupt_file_is_set_aside_and_backup_restored(open_store, isolated_home
     assert len(aside) == 1
     assert aside[0].read_bytes() == damaged  # kept exactly, never overwritten
     assert aside[0].name in again.notices[0]
-    assert loads(store.path.read_bytes()).entry("m-a").notes == "first"
+    assert loads(store.path.read_bytes()).entry("m-a").notes == "second"
 
 
 def test_corrupt_file_with_no_backup_starts_empty_and_says_so(open_store, isolated_home):
@@ -79,11 +80,9 @@ def test_a_damaged_backup_is_skipped_for_an_older_good_one(open_store):
     store = open_store()
     for n in range(3):
         store.update_entry("m-a", notes=f"v{n}")
-    newest = files.backups(store.path)[0]
-    newest.unlink()  # break the hard link first, so only the backup is damaged
-    newest.write_text("{broken", encoding="utf-8")
+    files.backups(store.path)[0].write_text("{broken", encoding="utf-8")
     store.path.write_text("{broken", encoding="utf-8")
-    assert open_store().entry("m-a").notes == "v0"
+    assert open_store().entry("m-a").notes == "v1"
 
 
 def test_a_missing_file_is_restored_from_the_backups(open_store):
@@ -92,7 +91,7 @@ def test_a_missing_file_is_restored_from_the_backups(open_store):
     store.update_entry("m-a", notes="two")
     store.path.unlink()
     again = open_store()
-    assert again.entry("m-a").notes == "one"
+    assert again.entry("m-a").notes == "two"
     assert "missing" in again.notices[0]
     assert store.path.exists()
 
@@ -249,8 +248,8 @@ def test_sync_takes_in_another_copys_saves_without_writing(open_store):
 
 def test_an_unreadable_file_is_moved_aside_and_the_backup_restored(open_store, isolated_home):
     store = open_store()
+    store.update_entry("m-a", notes="earlier")
     store.update_entry("m-a", notes="kept in a backup")
-    store.update_entry("m-a", notes="latest")
     store.path.unlink()
     store.path.mkdir()  # cannot be read as a file, whatever the permissions
     again = open_store()
