@@ -7,13 +7,12 @@ shortcut shown in the menu and in the tooltip (peers.md: Kiwix shows them).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QWidget
 
-from guide.ui import printing
 from guide.ui.bookmarks import BookmarksPanel, toggle_bookmark, update_bookmark_action
 from guide.ui.contents_list import MIN_HEADINGS
 from guide.ui.preferences import ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
@@ -25,6 +24,13 @@ if TYPE_CHECKING:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
+
+
+def _printing() -> Any:
+    # QtPrintSupport is imported when the user first prints, not at start-up (~15 ms).
+    from guide.ui import printing
+
+    return printing
 
 
 def make_action(
@@ -145,12 +151,12 @@ def install(window: MainWindow) -> None:
         _tr("Show the list of bookmarks"),
     )
     a["print"] = make_action(
-        w, _tr("&Print…"), lambda: printing.print_page(w), std.Print, _tr("Print this page")
+        w, _tr("&Print…"), lambda: _printing().print_page(w), std.Print, _tr("Print this page")
     )
     a["pdf"] = make_action(
         w,
         _tr("&Export to PDF…"),
-        lambda: printing.ask_export_pdf(w),
+        lambda: _printing().ask_export_pdf(w),
         "Ctrl+Shift+E",
         _tr("Save this page as a PDF file"),
     )

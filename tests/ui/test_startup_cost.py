@@ -47,6 +47,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "guide.diagram.layout",
     "guide.ui.diagram_view",
     "PySide6.QtSvg",
+    "PySide6.QtPrintSupport",  # imported when the user first prints
     "PySide6.QtNetwork",  # never, in fact: the app is offline
     "importlib.metadata",  # Markdown scans entry points if given extension names
 )
