@@ -35,12 +35,38 @@ def _render(args: argparse.Namespace) -> str:
     return f"{len(model)} pages rendered"
 
 
+def _printing(args: argparse.Namespace) -> str:
+    """Print the start page to a PDF in the throwaway home: proves QtPrintSupport and the
+    print-support plugin load (the bundle keeps them while leaving out other Qt modules)."""
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance() or QApplication(sys.argv[:1])
+    model = load_model(args)
+    item = model.get("overview") or next(iter(model))
+    document = QTextDocument()
+    document.setHtml(PageComposer(model).compose(item).html)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    path = os.path.join(args.home, "self-test.pdf")
+    printer.setOutputFileName(path)
+    document.print_(printer)
+    with open(path, "rb") as pdf:
+        head, size = pdf.read(5), os.fstat(pdf.fileno()).st_size
+    if head != b"%PDF-" or size < 1000:
+        raise RuntimeError(f"printing {item.id!r} to PDF wrote {size} bytes, not a PDF")
+    printers = len(QPrinterInfo.availablePrinterNames())
+    return f"{item.id!r} printed to a {size // 1024} KB PDF; {printers} printer(s) found"
+
+
 CHECKS: list[tuple[str, Callable[[argparse.Namespace], str]]] = [
     ("content", _content),
     ("rendering", _render),
     ("progress storage", check_progress_storage),
     ("search", check_search),
     ("pathway diagram", check_diagram),
+    ("printing", _printing),
 ]
 
 
