@@ -20,6 +20,8 @@ Usage::
 from __future__ import annotations
 
 import bisect
+import gc
+import heapq
 import logging
 import os
 from collections import Counter
@@ -95,6 +97,17 @@ class SearchResponse:
         return [r.id for r in self.results]
 
 
+def _sorted_in_slices(rows: list[tuple[str, int, bool]], size: int = 5000) -> list:
+    """``sorted(rows)``, in slices merged by Python code.
+
+    One big ``sort()`` holds the GIL for 100 ms or more on a large index; the
+    index builds on a worker thread, and that would freeze the window. Short
+    sorts joined by ``heapq.merge`` (a Python generator) let the UI thread in.
+    """
+    slices = [sorted(rows[i : i + size]) for i in range(0, len(rows), size)]
+    return list(heapq.merge(*slices))
+
+
 def _squash(relevance: float) -> float:
     """Map a BM25 score (0..inf) into 0..1, so it only orders results within a tier."""
     return relevance / (relevance + 10.0) if relevance > 0 else 0.0
@@ -133,8 +146,7 @@ class SearchIndex:
                 words = name.split()
                 for start in range(len(words)):
                     suffixes.append((" ".join(words[start:]), index, start == 0))
-        suffixes.sort()
-        self._suffixes = suffixes
+        self._suffixes = _sorted_in_slices(suffixes)
         self._suffix_keys = [s[0] for s in suffixes]
 
     @classmethod
@@ -143,12 +155,21 @@ class SearchIndex:
         global _told_fallback
         if fts5 is None:
             fts5 = os.environ.get(NO_FTS5_ENV) != "1" and backends.fts5_available()
-        docs = model_docs(model)
-        backend: Fts5Backend | ScanBackend = Fts5Backend(docs) if fts5 else ScanBackend(docs)
         if not fts5 and not _told_fallback:
             _told_fallback = True
             log.warning(FALLBACK_NOTICE)
-        return cls(docs, backend, model)
+        # Building allocates hundreds of thousands of objects, which sets off full
+        # garbage collections that hold the GIL for 100 ms or more and freeze the UI
+        # thread; nothing built here forms reference cycles, so pause the collector.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            docs = model_docs(model)
+            backend: Fts5Backend | ScanBackend = Fts5Backend(docs) if fts5 else ScanBackend(docs)
+            return cls(docs, backend, model)
+        finally:
+            if collecting:
+                gc.enable()
 
     @property
     def backend_name(self) -> str:
