@@ -262,7 +262,7 @@ def set_zoom(window: MainWindow, percent: int, *, save: bool = True) -> None:
     window.reader.set_zoom(percent)
     if save:
         window.prefs.set("zoom", percent)
-    window.statusBar().showMessage(_tr("Text size %1%").replace("%1", str(percent)), 2000)
+        window.statusBar().showMessage(_tr("Text size %1%").replace("%1", str(percent)), 2000)
 
 
 def change_zoom(window: MainWindow, step: int) -> None:

@@ -43,6 +43,11 @@ class ExternalLinkDialog(QDialog):
         self.address.setReadOnly(True)
         self.address.setAccessibleName(self.tr("Address"))
         self.address.setCursorPosition(0)
+        # Wide enough for most addresses to show whole; the field scrolls for longer ones.
+        self.address.setMinimumWidth(
+            min(720, self.address.fontMetrics().horizontalAdvance(url.toString()) + 24)
+        )
+        intro.setMinimumWidth(420)
         layout.addWidget(self.address)
         self.copy_button = QPushButton(self.tr("&Copy link"))
         self.copy_button.setAccessibleName(self.tr("Copy link"))

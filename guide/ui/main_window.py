@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         window_features.install_core(self, theme=theme)
         if install_features:
             self._install_features()
+            # Views registered by features now have titles the bookmarks list can show.
+            self.bookmarks_panel.reload()
         self._restore_layout()
         first = start_id or str(self.prefs.get("last_page") or "overview")
         if not self._known(first):
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self.tree.setHeaderHidden(True)
         self.tree.setModel(self.nav)
         self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(14)  # deep story groups keep room for their titles
         self.tree.setAccessibleName(self.tr("Contents"))
         self.tree.setAccessibleDescription(
             self.tr("The guide's pages. Press Enter or select a row to open it.")

@@ -170,13 +170,16 @@ h1 {{ font-size: 165%; font-weight: 600; margin-top: 4px; margin-bottom: 8px; }}
 h2 {{ font-size: 130%; font-weight: 600; margin-top: 18px; margin-bottom: 6px; }}
 h3 {{ font-size: 112%; font-weight: 600; margin-top: 14px; margin-bottom: 4px; }}
 p, li {{ line-height: 140%; }}
-table {{ border-color: {c.border}; }}
-th {{ background-color: {c.card}; text-align: left; padding: 4px 8px; }}
-td {{ padding: 4px 8px; }}
+table {{ border-collapse: collapse; }}
+th {{ background-color: {c.card}; text-align: left; padding: 4px 8px;
+  border: 1px solid {c.border}; }}
+td {{ padding: 4px 8px; border: 1px solid {c.border}; }}
+table.card th, table.card td, td.notice, td.overdue {{ border-width: 0px; }}
 table.card {{ background-color: {c.card}; border-color: {c.border}; margin-top: 6px;
   margin-bottom: 12px; }}
-table.card th {{ color: {c.text}; font-weight: 600; padding: 5px 12px 5px 10px; }}
-table.card td {{ color: {c.text}; padding: 5px 10px; }}
+table.card th {{ color: {c.text}; background-color: {c.card}; font-weight: 600;
+  padding: 5px 12px 5px 10px; }}
+table.card td {{ color: {c.text}; background-color: {c.card}; padding: 5px 10px; }}
 table.notice {{ background-color: {c.notice_bg}; margin-top: 4px; margin-bottom: 10px; }}
 td.notice {{ background-color: {c.notice_bg}; color: {c.notice_text}; }}
 td.notice a {{ color: {c.notice_text}; }}

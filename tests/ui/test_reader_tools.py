@@ -173,3 +173,14 @@ def test_overdue_page_is_flagged_at_the_top(qtbot, shipped_model):
     fresh = window.composer.compose(item, today=item.last_reviewed)
     assert "overdue" not in fresh.html
     assert "Next review due" in fresh.html
+
+
+def test_a_registered_view_can_be_bookmarked_and_keeps_its_title_after_restart(
+    qtbot, shipped_model, isolated_home
+):
+    window = make_window(qtbot, shipped_model, isolated_home)
+    window.open_id("checklist")
+    window.actions_by_name["bookmark"].trigger()
+    window = reopen(qtbot, window)
+    assert bookmark_ids(window) == ["checklist"]
+    assert window.bookmarks_panel.list.item(0).text() == window.title_of("checklist")
