@@ -147,7 +147,7 @@ class SearchIndex:
                 for start in range(len(words)):
                     suffixes.append((" ".join(words[start:]), index, start == 0))
         self._suffixes = _sorted_in_slices(suffixes)
-        self._suffix_keys = [s[0] for s in suffixes]
+        self._suffix_keys = [s[0] for s in self._suffixes]
 
     @classmethod
     def build(cls, model: ContentModel, *, fts5: bool | None = None) -> SearchIndex:
