@@ -126,9 +126,15 @@ def markdown_text(source: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+# Pages split at ``##`` and ``###`` headings: a result then opens at the exact
+# heading ("Entry after you finish training (post-CCT)"), and a short heading's
+# words weigh as a title rather than drowning in a long subsection.
+SPLIT_LEVELS = (2, 3)
+
+
 @dataclass(frozen=True)
 class Subsection:
-    """Text of a page under one ``##`` heading (anchor "" and heading "" for the opening)."""
+    """Text under one heading (anchor "" and heading "" for the opening text)."""
 
     anchor: str
     heading: str
@@ -136,7 +142,7 @@ class Subsection:
 
 
 def split_subsections(source: str) -> list[Subsection]:
-    """Split Markdown at level-2 headings, with the anchors the renderer gives them."""
+    """Split Markdown at level-2 and -3 headings, with the anchors the renderer gives them."""
     used: set[str] = set()
     counters: dict[str, int] = {}
     parts: list[tuple[str, str, list[str]]] = [("", "", [])]
@@ -148,7 +154,7 @@ def split_subsections(source: str) -> list[Subsection]:
         if heading:
             title = inline_text(heading.group(2))
             anchor = unique(slugify(title, "-"), used, counters)
-            if len(heading.group(1)) == 2:
+            if len(heading.group(1)) in SPLIT_LEVELS:
                 parts.append((anchor, title, []))
                 continue
         parts[-1][2].append(line)

@@ -18,7 +18,7 @@ def test_subsection_anchors_match_the_renderers_heading_ids(shipped_model):
     for item in shipped_model:
         if item.kind not in ("section", "page"):
             continue
-        rendered = [h for h in renderer.body_html(item).headings if h.level == 2]
+        rendered = [h for h in renderer.body_html(item).headings if h.level in (2, 3)]
         ours = [s for s in split_subsections(item.body) if s.anchor]
         assert [(s.anchor, s.heading) for s in ours] == [(h.anchor, h.title) for h in rendered]
         checked += len(ours)
