@@ -227,6 +227,7 @@ def install(window: MainWindow) -> None:
 
     w.bookmarks_panel = BookmarksPanel(w)
     w.add_left_panel(w.bookmarks_panel, _tr("Bookmarks"))
+    w.watch_side_buttons(w.bookmarks_panel.list)
 
     toolbar = QToolBar(_tr("Navigation"), w)
     toolbar.setObjectName("navigationToolbar")

@@ -13,12 +13,11 @@ import importlib
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QMouseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.content.links import INTERNAL_SCHEME, internal_href
+from guide.content.links import INTERNAL_SCHEME
 from guide.content.model import ContentModel
 from guide.content.pages import Page, PageComposer
 from guide.ui.history import History
@@ -95,7 +94,9 @@ class MainWindow(QMainWindow):
             self._install_features()
             # Views registered by features now have titles the bookmarks list can show.
             self.bookmarks_panel.reload()
-        self._restore_layout()
+        from guide.ui.window_state import restore_layout
+
+        restore_layout(self)
         first = start_id or str(self.prefs.get("last_page") or "overview")
         if not self._known(first):
             first = "overview"
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self.tree.expand(self.nav.index_for(GROUP_PREFIX + "stages"))
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         self.tree.activated.connect(lambda index: self._on_tree_current(index, QModelIndex()))
+        self.watch_side_buttons(self.tree)
 
         self.left = QTabWidget()
         self.left.setObjectName("leftPanels")
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         self.contents_list = ContentsList()
         self.contents_list.anchorRequested.connect(self.reader.scrollToAnchor)
         self.contents_list.hide()
+        self.watch_side_buttons(self.contents_list.list)
         self.splitter.addWidget(self.contents_list)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -284,6 +287,7 @@ class MainWindow(QMainWindow):
                 widget.setAccessibleName(title)
             self._view_widgets[view_id] = widget
             self.stack.addWidget(widget)
+            self.watch_side_buttons(widget)
         self.current_page = None
         self.contents_list.hide()
         self.stack.setCurrentWidget(widget)
@@ -295,7 +299,7 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, item_id: str, anchor: str, highlight: Sequence[str]) -> None:
         if item_id.startswith(GROUP_PREFIX):
-            page = self._group_page(item_id)
+            page = self.nav.group_page(item_id)
         else:
             item = self.model.get(item_id)
             assert item is not None
@@ -312,19 +316,6 @@ class MainWindow(QMainWindow):
         )
         self.find_bar.refresh()
         self._set_title(page.title)
-
-    def _group_page(self, group_id: str) -> Page:
-        title = self.nav.title_of(group_id)
-        rows = []
-        for child_id, child_title in self.nav.group_children(group_id):
-            item = self.model.get(child_id)
-            summary = f" — {escape(item.summary)}" if item is not None and item.summary else ""
-            rows.append(
-                f'<li><a class="internal" href="{internal_href(child_id)}">'
-                f"{escape(child_title)}</a>{summary}</li>"
-            )
-        html = f'<h1 class="page-title">{escape(title)}</h1><ul>{"".join(rows)}</ul>'
-        return Page(group_id, title, html, ())
 
     def _set_title(self, title: str) -> None:
         self.status_page.setText(title)
@@ -413,35 +404,27 @@ class MainWindow(QMainWindow):
         if place.scroll:
             self.reader.verticalScrollBar().setValue(place.scroll)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Mouse side buttons anywhere in the window (the reader handles its own)."""
-        if event.button() == Qt.MouseButton.BackButton:
-            self.go_back()
-        elif event.button() == Qt.MouseButton.ForwardButton:
-            self.go_forward()
-        else:
-            super().mousePressEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Mouse side buttons over the side panes go back and forward too."""
+        if event.type() == QEvent.Type.MouseButtonPress:
+            button = event.button()  # type: ignore[attr-defined]
+            if button == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if button == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
 
-    # -- layout persistence -----------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        geometry = self.prefs.get("geometry")
-        if geometry:
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        splitter = self.prefs.get("splitter")
-        if splitter:
-            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+    def watch_side_buttons(self, widget: QWidget) -> None:
+        """Let the mouse's back/forward buttons work over ``widget`` (views, panels)."""
+        target = widget.viewport() if hasattr(widget, "viewport") else widget
+        target.installEventFilter(self)
 
     def save_state(self) -> None:
-        self.prefs.set(
-            "geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"), save=False
-        )
-        self.prefs.set(
-            "splitter", bytes(self.splitter.saveState().toBase64()).decode("ascii"), save=False
-        )
-        if self.current_id and not self.current_id.startswith(GROUP_PREFIX):
-            self.prefs.set("last_page", self.current_id, save=False)
-        self.prefs.save()
+        from guide.ui.window_state import save_state
+
+        save_state(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

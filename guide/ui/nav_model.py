@@ -15,11 +15,14 @@ one shows a short index page listing its children.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from guide.content.links import internal_href
 from guide.content.model import SECTION_IDS, ContentModel, Item
+from guide.content.pages import Page
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -223,3 +226,17 @@ class NavigationModel(QStandardItemModel):
     def title_of(self, item_id: str) -> str:
         rows = self.rows_for(item_id)
         return str(rows[0].data(TITLE_ROLE)) if rows else ""
+
+    def group_page(self, group_id: str) -> Page:
+        """A short index page for a group row: its children as links with their summaries."""
+        title = self.title_of(group_id)
+        rows = []
+        for child_id, child_title in self.group_children(group_id):
+            item = self.content.get(child_id)
+            summary = f" — {escape(item.summary)}" if item is not None and item.summary else ""
+            rows.append(
+                f'<li><a class="internal" href="{internal_href(child_id)}">'
+                f"{escape(child_title)}</a>{summary}</li>"
+            )
+        html = f'<h1 class="page-title">{escape(title)}</h1><ul>{"".join(rows)}</ul>'
+        return Page(group_id, title, html, ())

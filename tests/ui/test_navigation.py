@@ -134,3 +134,16 @@ def test_f6_moves_focus_between_tree_and_page(qtbot, shipped_model):
     assert window.reader.hasFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
     assert window.tree.hasFocus()
+
+
+def test_mouse_back_button_over_the_contents_tree_goes_back(qtbot, shipped_model):
+    window = make_window(qtbot, shipped_model)
+    window.open_id("glossary")
+    pos = QPointF(5, 5)
+    viewport = window.tree.viewport()
+    event = QMouseEvent(
+        QMouseEvent.Type.MouseButtonPress, pos, viewport.mapToGlobal(pos),
+        Qt.MouseButton.BackButton, Qt.MouseButton.BackButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(viewport, event)
+    assert window.current_id == "overview"
