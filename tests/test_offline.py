@@ -127,3 +127,25 @@ def test_no_module_imports_qtnetwork():
         if "QtNetwork" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_hostile_content_folder_opens_inert_and_offline(tmp_path):
+    # A trust's --content folder with every trick in it: the window still opens, renders
+    # the page, and nothing reaches the network.
+    from tests.content.test_hostile_content import HOSTILE_BODY
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "hostile.md").write_text(
+        "---\nid: hostile\nkind: page\ntitle: Hostile\nlast_reviewed: 2026-01-01\n"
+        "next_review: 2027-01-01\n---\n" + HOSTILE_BODY,
+        encoding="utf-8",
+    )
+    out = tmp_path / "hostile.png"
+    result = run_guarded(
+        ["--content", str(content), "screenshot", "hostile", "-o", str(out)], tmp_path / "home"
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert out.stat().st_size > 1000
+    assert "NETWORK-ATTEMPT" not in result.stderr
+    assert "QTNETWORK-LOADED" not in result.stderr
