@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import sys
 from pathlib import Path
@@ -189,3 +190,26 @@ def test_installer_script_installs_per_user_without_admin_rights() -> None:
     assert "{#AppSlug}.ico" in settings["SetupIconFile"]
     assert (PACKAGING / "windows" / "ClinicalAcademicGuide.ico").is_file()
     assert "dist\\" in iss and "recursesubdirs" in iss
+
+
+def _spec_calls(name: str) -> list[dict[str, object]]:
+    """The keyword arguments of every ``name(...)`` call in build_installer.spec."""
+    tree = ast.parse((ROOT / "build_installer.spec").read_text(encoding="utf-8"))
+    calls = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == name:
+            calls.append({k.arg: ast.unparse(k.value) for k in node.keywords if k.arg})
+    return calls
+
+
+def test_spec_builds_one_folder_without_upx_named_after_the_app() -> None:
+    exes, collects = _spec_calls("EXE"), _spec_calls("COLLECT")
+    assert exes and len(collects) == 1
+    for exe in exes:
+        assert exe["exclude_binaries"] == "True"  # binaries go beside the exe: one folder
+        assert exe["upx"] == "False"
+    assert collects[0]["upx"] == "False"
+    assert collects[0]["name"] == "NAME"
+    analysis = _spec_calls("Analysis")[0]
+    assert analysis["excludes"] == "list(rules.PYTHON_EXCLUDES)"
+    assert analysis["hiddenimports"] == "hidden"  # computed from collect_submodules('guide')
