@@ -79,6 +79,8 @@ DROP_PATTERNS: tuple[str, ...] = (
     # The GTK3 theme links gtk, cairo, pango and ~25 more libraries; without it Qt uses its
     # own widgets for file dialogs, which work the same.
     _QT + r"plugins/platformthemes/(?:lib)?qgtk3\.(?:so|dll)",
+    # Qt's on-screen keyboard (Windows wheel): QML-based, so its libraries are left out above.
+    _QT + r"plugins/platforminputcontexts/(?:lib)?qtvirtualkeyboardplugin\.(?:so|dll)",
     # Image formats no content or icon uses. Kept: png (built in), jpeg, gif, ico, svg.
     _QT + r"plugins/imageformats/(?:lib)?q(?:icns|tga|tiff|wbmp|webp|pdf)\.(?:so|dll)",
     # Qt's own translations: only English is used (the app's strings are its own).

@@ -39,6 +39,7 @@ KEPT_WINDOWS = [
     "PySide6\\plugins\\platforms\\qminimal.dll",
     "PySide6\\plugins\\imageformats\\qsvg.dll",
     "PySide6\\plugins\\iconengines\\qsvgicon.dll",
+    "PySide6\\plugins\\styles\\qmodernwindowsstyle.dll",
     "PySide6\\Qt6Svg.dll",
     "PySide6\\Qt6PrintSupport.dll",
     "PySide6\\Qt6Core.dll",
@@ -62,6 +63,8 @@ LEFT_OUT = [
     "PySide6\\opengl32sw.dll",
     "PySide6\\plugins\\tls\\qschannelbackend.dll",
     "PySide6\\plugins\\platforms\\qdirect2d.dll",
+    "PySide6\\plugins\\platforminputcontexts\\qtvirtualkeyboardplugin.dll",
+    "PySide6\\plugins\\imageformats\\qpdf.dll",
     "PySide6\\translations\\qtbase_cs.qm",
 ]
 
