@@ -27,7 +27,7 @@ SMALL_INDEX = 3000
 MANY_MATCHES = 1500
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 # Column weights for bm25: title, keywords (aliases, expansions, former names), body.
-WEIGHTS = (10.0, 5.0, 1.0)
+WEIGHTS = (10.0, 2.5, 1.0)
 
 
 @dataclass(frozen=True)

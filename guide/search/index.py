@@ -53,6 +53,8 @@ NO_FTS5_ENV = "GUIDE_SEARCH_NO_FTS5"
 _told_fallback = False
 
 EXACT, PREFIX, ALL_WORDS, SOME_WORDS = 4.0, 3.0, 2.0, 1.0
+# A query that starts more names than this is a topic, not a name (see _rank).
+GENERIC_NAME = 12
 # Among equally good name matches, reference items (what a thing is) come before
 # checklist milestones and stories (what to do about it, one person's route).
 KIND_BONUS = {"term": 0.08, "scheme": 0.06, "section": 0.04, "page": 0.02}
@@ -247,8 +249,13 @@ class SearchIndex:
                         + 0.1 * _squash(relevance.get(i, 0))
                     )
                     scores[i] = max(scores.get(i, 0.0), score)
-            if len(name) >= 2:
-                for i, at_start, fraction in self._prefixed(name):
+            prefixed = list(self._prefixed(name)) if len(name) >= 2 else []
+            if len({i for i, _, _ in prefixed}) > GENERIC_NAME:
+                # "fellowship" is part of a hundred names: that is a topic, not a name,
+                # so leave the order to BM25 (titles still weigh most there).
+                prefixed = [p for p in prefixed if p[1]] if " " in name else []
+            if prefixed:
+                for i, at_start, fraction in prefixed:
                     if where.allows(self.docs[i]):
                         score = (
                             PREFIX

@@ -379,7 +379,17 @@ class _FirstPaint(QObject):
 
 def install(window: Any) -> None:
     """Add the search panel to the main window, with Go ▸ Search (Ctrl+K, Ctrl+L)."""
-    panel = SearchPanel(window.model, window.open_id)
+
+    def open_result(item_id: str, highlight: Sequence[str] = ()) -> None:
+        window.open_id(item_id, highlight=highlight)
+        anchor = item_id.partition("#")[2]
+        reader = getattr(window, "reader", None)
+        if anchor and highlight and reader is not None:
+            # Highlighting moves the view to the first match, which may lie above the
+            # heading the result is about: bring the heading back into view.
+            reader.scrollToAnchor(anchor)
+
+    panel = SearchPanel(window.model, open_result)
     window.add_left_panel(panel, panel.tr("Search"))
     action = QAction(panel.tr("&Search…"), window)
     action.setObjectName("actionSearch")

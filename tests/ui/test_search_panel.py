@@ -233,3 +233,26 @@ def test_results_screenshot_renders(qtbot, panel, tmp_path):
     image = panel.grab()
     assert not image.isNull()
     assert image.save(str(tmp_path / "search.png"))
+
+
+def test_subsection_result_stays_at_its_heading_after_highlighting(qtbot, shipped_model):
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(shipped_model, persist=False, install_features=False)
+    qtbot.addWidget(window)
+    window.resize(1000, 500)
+    search_panel.install(window)
+    panel = window.search_panel
+    with qtbot.waitSignal(panel.indexReady, timeout=10000):
+        panel.start_indexing()
+    panel.box.setText("research after CCT")
+    panel.run_query()
+    row = next(
+        i
+        for i in range(panel.results.count())
+        if panel.results.item(i).data(search_panel.RESULT_ROLE).id.startswith("flexible-entry#")
+    )
+    panel.open_result(panel.results.item(row))
+    assert window.current_id == "flexible-entry"
+    # "research" is highlighted near the top too; the view must still show the heading.
+    assert window.reader.verticalScrollBar().value() > 0
