@@ -9,6 +9,7 @@ it belongs to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -76,6 +77,17 @@ def _nations(item: Item) -> frozenset[str]:
     return frozenset() if nations >= frozenset(NATIONS) else nations
 
 
+def _heading_nations(heading: str) -> frozenset[str]:
+    """Nations a subsection is about, when its heading names some but not all of them.
+
+    "Academic Clinical Fellowship (England)" is about England, so the Wales filter
+    leaves it out; "Differences between England, Scotland, Wales and Northern
+    Ireland" names all four and so stays for everyone.
+    """
+    named = frozenset(n for n in NATIONS if re.search(rf"\b{n}\b", heading))
+    return named if named and named != frozenset(NATIONS) else frozenset()
+
+
 def _field_text(item: Item, names: Iterable[str]) -> str:
     """Catalogue fields as sentences, so a snippet reads "Surgery. Less than full time."."""
     out = []
@@ -140,7 +152,7 @@ def item_docs(item: Item, model: ContentModel) -> list[Doc]:
                 keywords=" ".join(compounds(part.heading)),
                 body=part.text,
                 stages=stages,
-                nations=nations,
+                nations=_heading_nations(part.heading) or nations,
                 parent_title=item.title,
             )
         )

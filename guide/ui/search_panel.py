@@ -302,6 +302,8 @@ class SearchPanel(QWidget):
         count = len(response.results)
         if count == 0:
             parts.append(self.tr("No results. Try fewer words, or clear the filters."))
+        elif count >= RESULT_LIMIT:
+            parts.append(self.tr("The best %1 results").replace("%1", str(count)))
         elif count == 1:
             parts.append(self.tr("1 result"))
         else:

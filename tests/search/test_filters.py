@@ -81,3 +81,15 @@ def test_unknown_filter_values_are_a_clear_error(shipped_index: SearchIndex):
         shipped_index.search("acf", stage="retirement")
     with pytest.raises(ValueError, match="unknown nation"):
         shipped_index.search("acf", nation="Narnia")
+
+
+def test_subsection_about_one_nation_is_filtered_by_its_heading(shipped_index):
+    england_only = [
+        d for d in shipped_index.docs if d.parent_title and d.nations == frozenset({"England"})
+    ]
+    assert england_only, "expected a subsection headed with (England)"
+    heading_doc = england_only[0]
+    welsh = shipped_index.search(heading_doc.search_title, limit=50, nation="Wales").ids()
+    english = shipped_index.search(heading_doc.search_title, limit=50, nation="England").ids()
+    assert heading_doc.id not in welsh
+    assert heading_doc.id in english
