@@ -165,11 +165,17 @@ class SearchIndex:
         # thread; nothing built here forms reference cycles, so pause the collector.
         collecting = gc.isenabled()
         gc.disable()
+        docs: list[Doc] = []
         try:
             docs = model_docs(model)
             backend: Fts5Backend | ScanBackend = Fts5Backend(docs) if fts5 else ScanBackend(docs)
             return cls(docs, backend, model)
         finally:
+            if len(docs) >= SMALL_INDEX:
+                # A big index is a million long-lived objects; the first full collection
+                # after re-enabling would walk them all with the GIL held (~200 ms of
+                # frozen window). Move them out of the collector's sight instead.
+                gc.freeze()
             if collecting:
                 gc.enable()
 
