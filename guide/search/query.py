@@ -25,6 +25,8 @@ Phrase = tuple[str, ...]
 MAX_QUERY_CHARS = 200
 MAX_TOKENS = 12
 MAX_PHRASE = 6
+# Longer "words" are pasted junk, not typos; the distance-2 lookup grows with length squared.
+MAX_CORRECTABLE = 24
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class Vocabulary:
 
     def correct(self, word: str) -> str | None:
         """The likeliest intended word within 1 edit (2 for long words), or None."""
-        if len(word) < 4 or word.isdigit():
+        if not 4 <= len(word) <= MAX_CORRECTABLE or word.isdigit():
             return None
         limit = 2 if len(word) >= 7 else 1
         seen: set[str] = set()
