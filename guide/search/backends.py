@@ -84,27 +84,31 @@ class Fts5Backend:
         # (and the query planner then never asks for them).
         self.large = len(docs) >= SMALL_INDEX
         prefixes = "3" if self.large else "2 3"
+        # Contentless: the text lives in the Doc objects already, and FTS5 keeping its own
+        # copy would cost as much memory again. Filter fields go in a plain table.
         self.con.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(title, keywords, body, kind UNINDEXED, "
-            f"stages UNINDEXED, nations UNINDEXED, tokenize='{TOKENIZER}', prefix='{prefixes}')"
+            "CREATE VIRTUAL TABLE docs USING fts5(title, keywords, body, content='', "
+            f"tokenize='{TOKENIZER}', prefix='{prefixes}')"
         )
-        rows = (
-            (
-                i,
-                d.search_title,
-                d.keywords,
-                body_for_index(d),
-                d.kind,
-                "|" + "|".join(sorted(d.stages)) + "|",
-                "|" + "|".join(sorted(d.nations)) + "|" if d.nations else "",
-            )
-            for i, d in enumerate(docs)
+        self.con.execute(
+            "CREATE TABLE meta(id INTEGER PRIMARY KEY, kind TEXT, stages TEXT, nations TEXT)"
         )
         with self.con:
             self.con.executemany(
-                "INSERT INTO docs(rowid, title, keywords, body, kind, stages, nations) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
+                "INSERT INTO docs(rowid, title, keywords, body) VALUES (?, ?, ?, ?)",
+                ((i, d.search_title, d.keywords, body_for_index(d)) for i, d in enumerate(docs)),
+            )
+            self.con.executemany(
+                "INSERT INTO meta(id, kind, stages, nations) VALUES (?, ?, ?, ?)",
+                (
+                    (
+                        i,
+                        d.kind,
+                        "|" + "|".join(sorted(d.stages)) + "|",
+                        "|" + "|".join(sorted(d.nations)) + "|" if d.nations else "",
+                    )
+                    for i, d in enumerate(docs)
+                ),
             )
         self.con.execute("INSERT INTO docs(docs) VALUES ('optimize')")
 
@@ -135,7 +139,13 @@ class Fts5Backend:
             return 0
 
     def _ranked(self, expression: str, where: Filter, limit: int) -> list[tuple[int, float]]:
-        sql = ["SELECT rowid, bm25(docs, ?, ?, ?, 0, 0, 0) AS r FROM docs WHERE docs MATCH ?"]
+        if where.active:
+            sql = [
+                "SELECT docs.rowid, bm25(docs, ?, ?, ?) AS r FROM docs "
+                "JOIN meta ON meta.id = docs.rowid WHERE docs MATCH ?"
+            ]
+        else:
+            sql = ["SELECT rowid, bm25(docs, ?, ?, ?) AS r FROM docs WHERE docs MATCH ?"]
         params: list[object] = [*WEIGHTS, expression]
         if where.kinds:
             sql.append(f"AND kind IN ({','.join('?' * len(where.kinds))})")

@@ -31,6 +31,7 @@ class Doc:
     search_title: str
     names: tuple[str, ...]
     keywords: str
+    # Plain text on one line (snippets are cut from it, so it is stored once, flat).
     body: str
     stages: frozenset[str] = field(default_factory=frozenset)
     # Empty means "not tied to a nation": it passes every nation filter.
@@ -75,6 +76,11 @@ def _is_section(model: ContentModel, item_id: str) -> bool:
 def _nations(item: Item) -> frozenset[str]:
     nations = frozenset(item.nations)
     return frozenset() if nations >= frozenset(NATIONS) else nations
+
+
+def _one_line(text: str) -> str:
+    """Text with runs of white space made single spaces: snippets are cut from this."""
+    return " ".join(text.split())
 
 
 def _heading_nations(heading: str) -> frozenset[str]:
@@ -133,7 +139,7 @@ def item_docs(item: Item, model: ContentModel) -> list[Doc]:
             search_title=item.title,
             names=tuple(n for n in (normalise(x) for x in names) if n),
             keywords=" ".join(keyword_parts),
-            body=body,
+            body=_one_line(body),
             stages=stages,
             nations=nations,
         )
@@ -150,7 +156,7 @@ def item_docs(item: Item, model: ContentModel) -> list[Doc]:
                 search_title=part.heading,
                 names=tuple(n for n in (normalise(part.heading),) if n),
                 keywords=" ".join(compounds(part.heading)),
-                body=part.text,
+                body=_one_line(part.text),
                 stages=stages,
                 nations=_heading_nations(part.heading) or nations,
                 parent_title=item.title,

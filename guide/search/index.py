@@ -36,7 +36,6 @@ from guide.search.documents import Doc, model_docs
 from guide.search.query import Plan, Synonyms, Vocabulary, plan_query
 from guide.search.snippets import (
     Snippet,
-    flatten,
     highlight_pattern,
     highlight_terms,
     make_snippet,
@@ -122,7 +121,8 @@ class SearchIndex:
         self, docs: Sequence[Doc], backend: Fts5Backend | ScanBackend, model: ContentModel
     ) -> None:
         self.docs = list(docs)
-        self._flat = [flatten(d.body or d.title) for d in self.docs]
+        # Bodies are already one line (documents._one_line); no second copy.
+        self._flat = [d.body or d.title for d in self.docs]
         self.backend = backend
         self.stage_ids = {s.id for s in model.checklist_stages} | {
             s.id for s in model.of_kind("section")

@@ -73,11 +73,6 @@ def highlight_pattern(plan: Plan, *, typed_only: bool = False) -> re.Pattern[str
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
-def flatten(text: str) -> str:
-    """Text on one line with single spaces, as snippets are cut from (done once, at build)."""
-    return " ".join(text.split())
-
-
 def make_snippet(
     flat: str,
     pattern: re.Pattern[str] | None,
