@@ -166,13 +166,13 @@ def _parse_current(doc: dict[str, Any]) -> ProgressData:
     rev = _int(doc.get("rev", 0), "rev")
     clock = _time(doc.get("clock"), "clock")
     profile_doc = _mapping(doc.get("profile", {}), "profile")
-    nation = _text(profile_doc.get("nation", ""), "profile nation", MAX_TITLE)
+    nation = checked_text(profile_doc.get("nation", ""), "profile nation", MAX_TITLE)
     if nation and nation not in NATIONS:
         raise ProgressFormatError(f"profile nation {nation!r} is not one of {', '.join(NATIONS)}")
     profile = Profile(
         nation=nation,
         stage=_optional_id(profile_doc.get("stage", ""), "profile stage"),
-        specialty=_text(profile_doc.get("specialty", ""), "profile specialty", MAX_TITLE),
+        specialty=checked_text(profile_doc.get("specialty", ""), "profile specialty", MAX_TITLE),
         foundation_start=_date(profile_doc.get("foundation_start"), "profile foundation start"),
         stamp=_stamp(profile_doc, "profile"),
     )
@@ -188,15 +188,15 @@ def _parse_current(doc: dict[str, Any]) -> ProgressData:
         entries[key] = Entry(
             status=status,
             date_done=_date(value.get("date_done"), f"{where} date done"),
-            notes=_text(value.get("notes", ""), f"{where} notes", MAX_TEXT),
-            evidence=_text(value.get("evidence", ""), f"{where} evidence", MAX_TEXT),
+            notes=checked_text(value.get("notes", ""), f"{where} notes", MAX_TEXT),
+            evidence=checked_text(value.get("evidence", ""), f"{where} evidence", MAX_TEXT),
             stamp=_stamp(value, where),
         )
     own: dict[str, OwnMilestone] = {}
     for key, value in _mapping(doc.get("own", {}), "own").items():
         where = f"own milestone {_id(key, 'own milestone id')}"
         value = _mapping(value, where)
-        title = _text(value.get("title", ""), f"{where} title", MAX_TITLE)
+        title = checked_text(value.get("title", ""), f"{where} title", MAX_TITLE)
         deleted = value.get("deleted", False)
         if not isinstance(deleted, bool):
             raise ProgressFormatError(f"{where}: deleted must be true or false")
@@ -205,7 +205,7 @@ def _parse_current(doc: dict[str, Any]) -> ProgressData:
         own[key] = OwnMilestone(
             title=title,
             stage=_optional_id(value.get("stage", ""), f"{where} stage"),
-            timing=_text(value.get("timing", ""), f"{where} timing", MAX_TITLE),
+            timing=checked_text(value.get("timing", ""), f"{where} timing", MAX_TITLE),
             deleted=deleted,
             stamp=_stamp(value, where),
         )
@@ -227,7 +227,8 @@ def _mapping(value: Any, where: str) -> dict[str, Any]:
     return value
 
 
-def _text(value: Any, where: str, limit: int) -> str:
+def checked_text(value: Any, where: str, limit: int) -> str:
+    """``value`` if it is text of at most ``limit`` characters; else ProgressFormatError."""
     if not isinstance(value, str):
         raise ProgressFormatError(f"{where} must be text")
     if len(value) > limit:

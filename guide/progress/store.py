@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from guide.progress import files
-from guide.progress.document import NewerFormatError, ProgressFormatError, dumps, loads
+from guide.progress.document import (
+    NewerFormatError,
+    ProgressFormatError,
+    checked_text,
+    dumps,
+    loads,
+)
 from guide.progress.merge import MergeResult, merge
 from guide.progress.model import (
     MAX_TEXT,
@@ -286,7 +292,7 @@ class ProgressStore:
             raise ValueError(f"unknown profile field {sorted(unknown)[0]!r}")
         for name in ("nation", "stage", "specialty"):
             if name in fields:
-                fields[name] = _clean(fields[name], MAX_TITLE, name)
+                fields[name] = checked_text(fields[name], name, MAX_TITLE)
         profile = replace(self.data.profile, **fields)
         if profile == self.data.profile:
             return True
@@ -312,7 +318,7 @@ class ProgressStore:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}")
         for name in ("notes", "evidence"):
             if name in fields:
-                fields[name] = _clean(fields[name], MAX_TEXT, name)
+                fields[name] = checked_text(fields[name], name, MAX_TEXT)
         entry = replace(self.entry(milestone_id), **fields)
         if entry == self.entry(milestone_id):
             return True
@@ -323,7 +329,7 @@ class ProgressStore:
 
     def add_own(self, title: str, stage: str, timing: str = "") -> str:
         """Add the user's own milestone; returns its id (saved, or pending if saving failed)."""
-        title = _clean(title, MAX_TITLE, "title").strip()
+        title = checked_text(title, "title", MAX_TITLE).strip()
         if not title:
             raise ValueError("a milestone needs a title")
         import uuid  # imported here: only adding a milestone needs it, and start-up stays quick
@@ -333,7 +339,7 @@ class ProgressStore:
         own[own_id] = OwnMilestone(
             title=title,
             stage=stage,
-            timing=_clean(timing, MAX_TITLE, "timing"),
+            timing=checked_text(timing, "timing", MAX_TITLE),
             stamp=self._stamp(),
         )
         self.data = replace(self.data, own=own)
@@ -345,7 +351,7 @@ class ProgressStore:
             raise KeyError(own_id)
         for name in ("title", "stage", "timing"):
             if name in fields:
-                fields[name] = _clean(fields[name], MAX_TITLE, name)
+                fields[name] = checked_text(fields[name], name, MAX_TITLE)
         if "title" in fields and not fields["title"].strip():
             raise ValueError("a milestone needs a title")
         own = dict(self.data.own)
@@ -393,11 +399,3 @@ class ProgressStore:
         self.pending = False
         self.error = None
         self.notices = []
-
-
-def _clean(value: Any, limit: int, name: str) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{name} must be text")
-    if len(value) > limit:
-        raise ValueError(f"{name} is longer than {limit} characters")
-    return value
