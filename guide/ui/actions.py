@@ -250,6 +250,7 @@ def install(window: MainWindow) -> None:
     w.pageChanged.connect(lambda _id: update_history_actions(w))
     w.pageChanged.connect(lambda _id: update_bookmark_action(w))
     set_zoom(w, w.prefs.zoom, save=False)
+    w.reader.zoomRequested.connect(lambda step: change_zoom(w, step * ZOOM_STEP))
     update_history_actions(w)
 
 

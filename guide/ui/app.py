@@ -33,6 +33,9 @@ def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_NAME)
+    from guide.ui.translations import install_translations
+
+    install_translations(app)
     # Through the content cache: re-reading and re-checking every file costs ~60 ms (shipped).
     model = load_model(args, cached=True)
     window = MainWindow(model, user_home(getattr(args, "home", None)), start_id=None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
@@ -32,6 +33,7 @@ class ReaderView(QTextBrowser):
 
     backRequested = Signal()
     forwardRequested = Signal()
+    zoomRequested = Signal(int)  # +1 bigger, -1 smaller (Ctrl+wheel)
 
     def __init__(self, allowed_roots: Iterable[Path] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +165,22 @@ class ReaderView(QTextBrowser):
             event.accept()
             return
         super().mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # QTextBrowser's own Ctrl+wheel zoom would bypass our remembered text size.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoomRequested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system font changed while we run: keep the same zoom of the new size.
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self.set_zoom(self._zoom)
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # QTextBrowser keeps its own history on Alt+Left/Right; ours is the window's.

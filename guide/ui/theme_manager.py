@@ -1,11 +1,16 @@
-"""Apply a theme to the running app and the reader, and remember the choice."""
+"""Apply a theme to the running app and the reader, and remember the choice.
+
+"Follow the system" hands the palette back to the platform (an empty QPalette
+resets it), so Windows high-contrast colours apply, and re-applies itself when
+the system switches between light and dark while the guide is open.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap, QPolygonF
+from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from guide.ui.themes import (
@@ -21,22 +26,29 @@ from guide.ui.themes import (
 if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
-# The platform's own palette and style, captured before we first change them,
-# so "Follow the system" can put them back.
-_SYSTEM: dict[str, object] = {}
+# The platform's own style, captured before we first change it, so "Follow the
+# system" can put it back.
+_SYSTEM: dict[str, str] = {}
 
 
 def _remember_system(app: QApplication) -> None:
-    if "palette" not in _SYSTEM:
-        _SYSTEM["palette"] = QPalette(app.palette())
+    if "style" not in _SYSTEM:
         _SYSTEM["style"] = app.style().name()
 
 
-class ThemeManager:
+class ThemeManager(QObject):
+    """Owned by the window, so its connection to the system's colour scheme ends with it."""
+
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.name = "system"
         self.colours: Colours = PALETTES["light"]
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+
+    def _on_scheme_changed(self, _scheme: object) -> None:
+        if self.name == "system":
+            self.apply("system", save=False)
 
     def apply(self, name: str, *, save: bool = True) -> None:
         if name not in THEMES:
@@ -45,12 +57,11 @@ class ThemeManager:
         assert isinstance(app, QApplication)
         _remember_system(app)
         if name == "system":
-            style = QStyleFactory.create(str(_SYSTEM["style"]))
+            style = QStyleFactory.create(_SYSTEM["style"])
             if style is not None and app.style().name() != _SYSTEM["style"]:
                 app.setStyle(style)
-            palette = QPalette(_SYSTEM["palette"])  # type: ignore[arg-type]
-            app.setPalette(palette)
-            colours = colours_from_palette(palette)
+            app.setPalette(QPalette())  # no roles set: back to the platform's palette
+            colours = colours_from_palette(app.palette())
         else:
             if app.style().name().lower() != "fusion":
                 # Fusion draws from the palette everywhere, so our colours hold on every OS.

@@ -184,3 +184,19 @@ def test_a_registered_view_can_be_bookmarked_and_keeps_its_title_after_restart(
     window = reopen(qtbot, window)
     assert bookmark_ids(window) == ["checklist"]
     assert window.bookmarks_panel.list.item(0).text() == window.title_of("checklist")
+
+
+def test_ctrl_wheel_zooms_through_the_remembered_text_size(qtbot, shipped_model, isolated_home):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(qtbot, shipped_model, isolated_home)
+    event = QWheelEvent(
+        QPointF(10, 10), QPointF(10, 10), QPoint(0, 0), QPoint(0, 120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(window.reader.viewport(), event)
+    assert window.reader.zoom == 110
+    assert window.prefs.zoom == 110

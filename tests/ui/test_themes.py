@@ -83,3 +83,12 @@ def test_disabled_controls_look_different_from_enabled_ones(theme):
     colours = PALETTES[theme]
     assert contrast_ratio(colours.disabled, colours.window_text) >= 1.8
     assert contrast_ratio(colours.disabled, colours.window) >= 2.5
+
+
+def test_following_the_system_hands_the_palette_back_to_the_platform(qtbot, shipped_model):
+    window = make_window(qtbot, shipped_model, theme="dark")
+    window.themes.apply("system", save=False)
+    assert QApplication.palette().resolveMask() == 0
+    assert (
+        window.themes.colours.base == QApplication.palette().color(QPalette.ColorRole.Base).name()
+    )
