@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
 # The platform's own style, captured before we first change it, so "Follow the
-# system" can put it back.
+# system" can put it back; "ours" is set while our outlined Fusion is the app style
+# (app.style() then answers with the style-sheet wrapper, so it cannot tell us).
 _SYSTEM: dict[str, str] = {}
 
 
@@ -58,14 +59,20 @@ class ThemeManager(QObject):
         _remember_system(app)
         if name == "system":
             style = QStyleFactory.create(_SYSTEM["style"])
-            if style is not None and app.style().name() != _SYSTEM["style"]:
+            if style is not None and (
+                _SYSTEM.pop("ours", "") or app.style().name() != _SYSTEM["style"]
+            ):
                 app.setStyle(style)
             app.setPalette(QPalette())  # no roles set: back to the platform's palette
             colours = colours_from_palette(app.palette())
         else:
-            if app.style().name().lower() != "fusion":
-                # Fusion draws from the palette everywhere, so our colours hold on every OS.
-                app.setStyle("Fusion")
+            if not _SYSTEM.get("ours"):
+                # Fusion draws from the palette everywhere, so our colours hold on every OS;
+                # OutlineStyle gives its check boxes and entry boxes edges that show on dark.
+                from guide.ui.outline_style import OutlineStyle
+
+                app.setStyle(OutlineStyle())
+                _SYSTEM["ours"] = "yes"
             colours = PALETTES[name]
             app.setPalette(build_palette(colours))
         app.setStyleSheet(app_stylesheet(colours))

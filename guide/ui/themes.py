@@ -54,6 +54,7 @@ class Colours:
     current_text: str
     button: str
     disabled: str  # greyed-out controls (WCAG exempts these, but they must differ from text)
+    outline: str  # edges of check boxes and entry boxes: 3:1 on window, page and button
 
 
 PALETTES: dict[str, Colours] = {
@@ -64,7 +65,7 @@ PALETTES: dict[str, Colours] = {
         notice_bg="#fff3c4", notice_text="#14282a", overdue_bg="#fbe3e1",
         overdue_text="#8a1712", find_bg="#f4d35e", find_text="#111111",
         current_bg="#e07b00", current_text="#000000", button="#dfe9e9",
-        disabled="#7b8c8d",
+        disabled="#7b8c8d", outline="#648182",
     ),
     "dark": Colours(
         window="#172224", window_text="#e3eeee", base="#0f1a1b", text="#e3eeee",
@@ -73,7 +74,7 @@ PALETTES: dict[str, Colours] = {
         notice_bg="#3a3212", notice_text="#fbefc6", overdue_bg="#4a1714",
         overdue_text="#ffd3cf", find_bg="#f4d35e", find_text="#111111",
         current_bg="#ff9f1c", current_text="#000000", button="#243638",
-        disabled="#6f8485",
+        disabled="#6f8485", outline="#7f9f9f",
     ),
     "high-contrast": Colours(
         window="#000000", window_text="#ffffff", base="#000000", text="#ffffff",
@@ -82,7 +83,7 @@ PALETTES: dict[str, Colours] = {
         notice_bg="#000000", notice_text="#ffffff", overdue_bg="#000000",
         overdue_text="#ffff00", find_bg="#ffff00", find_text="#000000",
         current_bg="#00ffff", current_text="#000000", button="#000000",
-        disabled="#8f8f8f",
+        disabled="#8f8f8f", outline="#ffffff",
     ),
 }  # fmt: skip
 
@@ -112,8 +113,11 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("notice_text", "notice_bg"), ("overdue_text", "overdue_bg"), ("find_text", "find_bg"),
     ("current_text", "current_bg"), ("window_text", "button"), ("link", "notice_bg"),
 )  # fmt: skip
-# Non-text pairs (focus ring, card border against the page) need 3:1 (WCAG 1.4.11).
-UI_PAIRS: tuple[tuple[str, str], ...] = (("focus", "base"), ("focus", "window"))
+# Non-text pairs (focus ring, control edges) need 3:1 (WCAG 1.4.11).
+UI_PAIRS: tuple[tuple[str, str], ...] = (
+    ("focus", "base"), ("focus", "window"),
+    ("outline", "window"), ("outline", "base"), ("outline", "button"),
+)  # fmt: skip
 
 
 def colours_from_palette(palette: QPalette) -> Colours:
@@ -126,6 +130,9 @@ def colours_from_palette(palette: QPalette) -> Colours:
     link = palette.color(role.Link).name()
     if contrast_ratio(link, base.name()) < 4.5:
         link = ours.link if contrast_ratio(ours.link, base.name()) >= 4.5 else text
+    outline = palette.color(role.Dark).name()
+    if contrast_ratio(outline, base.name()) < 3:
+        outline = text
     return Colours(
         window=palette.color(role.Window).name(),
         window_text=palette.color(role.WindowText).name(),
@@ -137,7 +144,7 @@ def colours_from_palette(palette: QPalette) -> Colours:
         overdue_text=ours.overdue_text, find_bg=ours.find_bg, find_text=ours.find_text,
         current_bg=ours.current_bg, current_text=ours.current_text,
         button=palette.color(role.Button).name(),
-        disabled=palette.color(QPalette.ColorGroup.Disabled, role.Text).name(),
+        disabled=palette.color(QPalette.ColorGroup.Disabled, role.Text).name(), outline=outline,
     )  # fmt: skip
 
 
@@ -150,12 +157,12 @@ def build_palette(c: Colours) -> QPalette:
         role.ButtonText: c.window_text, role.Highlight: c.highlight,
         role.HighlightedText: c.highlight_text, role.Link: c.link, role.LinkVisited: c.link,
         role.ToolTipBase: c.base, role.ToolTipText: c.text, role.PlaceholderText: c.muted,
-        role.BrightText: c.overdue_text, role.Mid: c.border, role.Dark: c.border,
-        role.Light: c.card, role.Midlight: c.card, role.Shadow: c.border,
+        role.BrightText: c.overdue_text, role.Mid: c.border, role.Dark: c.outline,
+        role.Light: c.card, role.Midlight: c.card, role.Shadow: c.outline,
     }  # fmt: skip
     for r, colour in pairs.items():
         p.setColor(r, QColor(colour))
-    for r in (role.WindowText, role.Text, role.ButtonText):
+    for r in (role.WindowText, role.Text, role.ButtonText, role.Dark):
         p.setColor(QPalette.ColorGroup.Disabled, r, QColor(c.disabled))
     return p
 
@@ -196,14 +203,30 @@ hr {{ color: {c.border}; }}
 
 
 def app_stylesheet(c: Colours) -> str:
-    """Widget CSS: a focus ring on every focusable pane so focus is always visible."""
+    """Widget CSS: a focus ring on every focusable pane so focus is always visible.
+
+    Entry boxes keep a visible edge when not focused (1px outline + 1px padding,
+    so the 2px focus ring does not move the text); the line edits inside spin
+    boxes and combo boxes stay frameless, their parent draws the edge.
+    """
     return f"""
 QTreeView:focus, QListView:focus, QTextBrowser:focus, QLineEdit:focus, QTabBar:focus,
 QPlainTextEdit:focus, QTextEdit:focus, QTableView:focus {{
   border: 2px solid {c.focus};
 }}
-QTreeView, QListView, QTextBrowser, QLineEdit, QPlainTextEdit, QTextEdit, QTableView {{
+QTreeView, QListView, QTextBrowser, QTableView {{
   border: 2px solid transparent;
+}}
+QLineEdit, QPlainTextEdit, QTextEdit {{
+  border: 1px solid {c.outline}; padding: 1px;
+}}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ padding: 0px; }}
+QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled {{
+  border-color: {c.disabled};
+}}
+QAbstractSpinBox QLineEdit, QComboBox QLineEdit, QAbstractSpinBox QLineEdit:focus,
+QComboBox QLineEdit:focus {{
+  border: 0px; padding: 0px;
 }}
 """
 

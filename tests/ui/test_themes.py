@@ -92,3 +92,59 @@ def test_following_the_system_hands_the_palette_back_to_the_platform(qtbot, ship
     assert (
         window.themes.colours.base == QApplication.palette().color(QPalette.ColorRole.Base).name()
     )
+
+
+def _edge_contrast(image, rect, background: str) -> float:
+    """The strongest contrast against ``background`` on the edge pixels of ``rect``."""
+    best = 1.0
+    edge = [
+        (x, y) for x in range(rect.left(), rect.right() + 1) for y in (rect.top(), rect.bottom())
+    ]
+    edge += [
+        (x, y) for y in range(rect.top(), rect.bottom() + 1) for x in (rect.left(), rect.right())
+    ]
+    for x, y in edge:
+        if 0 <= x < image.width() and 0 <= y < image.height():
+            best = max(best, contrast_ratio(image.pixelColor(x, y).name(), background))
+    return best
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_check_boxes_and_entry_boxes_show_their_edges_in_every_theme(qtbot, shipped_model, theme):
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QDateEdit,
+        QLineEdit,
+        QSpinBox,
+        QStyle,
+        QStyleOptionButton,
+        QVBoxLayout,
+        QWidget,
+    )
+
+    window = make_window(qtbot, shipped_model, theme=theme)
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    layout = QVBoxLayout(panel)
+    check, line, date, spin = (
+        QCheckBox("Known"),
+        QLineEdit(),
+        QDateEdit(QDate(2026, 8, 5)),
+        QSpinBox(),
+    )
+    for widget in (check, line, date, spin):
+        layout.addWidget(widget)
+    panel.resize(240, 160)
+    panel.show()
+    qtbot.waitExposed(panel)
+    window_colour = PALETTES[theme].window
+    option = QStyleOptionButton()
+    check.initStyleOption(option)
+    indicator = check.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, check)
+    assert _edge_contrast(check.grab().toImage(), indicator, window_colour) >= 3.0
+    for box in (line, date, spin):
+        image = box.grab().toImage()
+        ratio = _edge_contrast(image, image.rect(), window_colour)
+        assert ratio >= 3.0, f"{theme}: {type(box).__name__} edge is {ratio:.2f}:1"
+    window.themes.apply("system", save=False)
