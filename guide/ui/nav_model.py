@@ -3,7 +3,8 @@
 Layout (issue 4, item 1): Overview; the pathway stages in their ``order``;
 careers across fields; flexible entry; the national pathway with its funding
 schemes beneath it; career stories grouped by stage and by specialty; the
-glossary; my progress. Registered views are placed by their ``tree_section``:
+glossary; "More pages" (free-standing pages from an extra content folder, only
+when there are any); my progress. Registered views are placed by their ``tree_section``:
 one of the group names in ``SECTIONS`` or the id of any row already in the tree
 (the view becomes its child); ``None`` puts the view at the top level, before
 the glossary.
@@ -102,6 +103,14 @@ class NavigationModel(QStandardItemModel):
         glossary = content.get("glossary")
         if glossary is not None:
             root.appendRow(self._item_row(glossary))
+        # Free-standing pages an extra content folder adds (a trust's local pages); without
+        # this row they could only be reached by a link or a search.
+        pages = [p for p in content.of_kind("page") if p.id not in ("overview", "glossary")]
+        if pages:
+            more = self._group("more-pages", _tr("More pages"))
+            for page in sorted(pages, key=lambda p: p.title.lower()):
+                more.appendRow(self._item_row(page))
+            root.appendRow(more)
         # "My progress" and "Tools" appear only once a view is registered under them.
         self._group("my-progress", _tr("My progress"))
         self._group("tools", _tr("Tools"))

@@ -146,3 +146,40 @@ def test_highlight_marks_every_occurrence_of_the_words(qtbot, shipped_model):
     text = window.reader.toPlainText().lower()
     window.open_id("overview", highlight=["research"])
     assert len(window.reader.extraSelections()) == text.count("research")
+
+
+LOCAL_PAGE = """
+---
+id: trust-research-office
+kind: page
+title: Our trust's research office
+summary: Who to ask about research posts in this trust.
+last_reviewed: 2026-11-01
+next_review: 2027-05-01
+---
+
+Ask the research office about honorary contracts.
+"""
+
+
+def test_local_pages_from_an_extra_folder_are_listed_after_the_glossary(qtbot, content_dir):
+    from guide.content import load_content
+    from guide.paths import bundled_data_dir
+
+    root, write = content_dir
+    write("pages/trust-research-office.md", LOCAL_PAGE)
+    model = load_content([bundled_data_dir(), root])
+    window = make_window(qtbot, model)
+    top = [window.nav.index(r, 0).data(ID_ROLE) for r in range(window.nav.rowCount())]
+    group = GROUP_PREFIX + "more-pages"
+    assert top.index("glossary") < top.index(group)
+    assert window.nav.group_children(group) == [
+        ("trust-research-office", "Our trust's research office")
+    ]
+    window.tree.setCurrentIndex(window.nav.index_for("trust-research-office"))
+    assert "honorary contracts" in window.reader.toPlainText()
+
+
+def test_no_more_pages_group_without_local_pages(qtbot, shipped_model):
+    window = make_window(qtbot, shipped_model)
+    assert not window.nav.rows_for(GROUP_PREFIX + "more-pages")
