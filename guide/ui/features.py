@@ -12,4 +12,5 @@ FEATURES: tuple[str, ...] = (
     "guide.ui.search_panel",
     "guide.ui.checklist_view",
     "guide.ui.diagram_feature",
+    "guide.ui.content_check",
 )
