@@ -148,6 +148,20 @@ def colours_from_palette(palette: QPalette) -> Colours:
     )  # fmt: skip
 
 
+def placeholder_colour(c: Colours) -> str:
+    """Hint text in empty boxes: the muted colour, unless that is the text colour itself.
+
+    In high contrast ``muted`` is white like typed text, so an empty "Evidence notes"
+    box looked already filled in; there the hint is a light grey (still over 7:1).
+    """
+    if c.muted.lower() != c.text.lower():
+        return c.muted
+    text, base = QColor(c.text), QColor(c.base)
+    pairs = zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
+    mix = [round(0.75 * a + 0.25 * b) for a, b in pairs]
+    return QColor(*mix).name()
+
+
 def build_palette(c: Colours) -> QPalette:
     p = QPalette()
     role = QPalette.ColorRole
@@ -156,7 +170,7 @@ def build_palette(c: Colours) -> QPalette:
         role.AlternateBase: c.card, role.Text: c.text, role.Button: c.button,
         role.ButtonText: c.window_text, role.Highlight: c.highlight,
         role.HighlightedText: c.highlight_text, role.Link: c.link, role.LinkVisited: c.link,
-        role.ToolTipBase: c.base, role.ToolTipText: c.text, role.PlaceholderText: c.muted,
+        role.ToolTipBase: c.base, role.ToolTipText: c.text, role.PlaceholderText: placeholder_colour(c),
         role.BrightText: c.overdue_text, role.Mid: c.border, role.Dark: c.outline,
         role.Light: c.card, role.Midlight: c.card, role.Shadow: c.outline,
     }  # fmt: skip

@@ -148,3 +148,13 @@ def test_check_boxes_and_entry_boxes_show_their_edges_in_every_theme(qtbot, ship
         ratio = _edge_contrast(image, image.rect(), window_colour)
         assert ratio >= 3.0, f"{theme}: {type(box).__name__} edge is {ratio:.2f}:1"
     window.themes.apply("system", save=False)
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_hint_text_in_empty_boxes_is_readable_but_unlike_typed_text(theme):
+    from guide.ui.themes import placeholder_colour
+
+    colours = PALETTES[theme]
+    hint = placeholder_colour(colours)
+    assert contrast_ratio(hint, colours.base) >= 4.5
+    assert hint.lower() != colours.text.lower()
