@@ -48,7 +48,9 @@ def run_app(args: argparse.Namespace) -> int:
     install_translations(app)
     # Through the content cache: re-reading and re-checking every file costs ~60 ms (shipped).
     model = load_model(args, cached=True)
-    window = MainWindow(model, user_home(getattr(args, "home", None)), start_id=None)
+    # Features (search, checklist badges, diagram row) come just after the first paint.
+    home = user_home(getattr(args, "home", None))
+    window = MainWindow(model, home, start_id=None, defer_features=True)
 
     class FirstPaint(QObject):
         """Runs once, after the window has painted for the first time."""
@@ -64,6 +66,7 @@ def run_app(args: argparse.Namespace) -> int:
             window.close()
             app.exit(0)
             return
+        window.install_deferred_features()
         from PySide6.QtGui import QIcon
 
         from guide.paths import resources_dir

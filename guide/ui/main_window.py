@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         *,
         persist: bool = True,
         install_features: bool = True,
+        defer_features: bool = False,
         start_id: str | None = None,
         theme: str | None = None,
     ) -> None:
@@ -90,14 +91,16 @@ class MainWindow(QMainWindow):
         from guide.ui import window_features
 
         window_features.install_core(self, theme=theme)
-        if install_features:
+        first = start_id or str(self.prefs.get("last_page") or "overview")
+        # defer_features (the app): features are installed by install_deferred_features()
+        # after the first paint (~35 ms of start-up), unless the start page is one of their
+        # views (the checklist, the diagram), which must exist to be shown.
+        self._features_deferred = install_features and defer_features and self._known(first)
+        if install_features and not self._features_deferred:
             self._install_features()
-            # Views registered by features now have titles the bookmarks list can show.
-            self.bookmarks_panel.reload()
         from guide.ui.window_state import restore_layout
 
         restore_layout(self)
-        first = start_id or str(self.prefs.get("last_page") or "overview")
         if not self._known(first):
             first = "overview"
         self.open_id(first)
@@ -192,6 +195,15 @@ class MainWindow(QMainWindow):
             except Exception:  # a broken feature must not stop the guide opening
                 print(f"guide: feature {name} failed to install:", file=sys.stderr)
                 traceback.print_exc()
+        # Views registered by features now have titles the bookmarks list can show.
+        self.bookmarks_panel.reload()
+
+    def install_deferred_features(self) -> None:
+        """Install the features held back by ``defer_features`` (once; the app calls this
+        after the window's first paint)."""
+        if self._features_deferred:
+            self._features_deferred = False
+            self._install_features()
 
     # -- integration contract ---------------------------------------------------------------
 

@@ -50,6 +50,9 @@ NOT_BEFORE_FIRST_PAINT = (
     "PySide6.QtPrintSupport",  # imported when the user first prints
     "PySide6.QtNetwork",  # never, in fact: the app is offline
     "importlib.metadata",  # Markdown scans entry points if given extension names
+    "guide.progress",  # features (checklist, search panel) are installed after the paint
+    "guide.ui.search_panel",
+    "guide.ui.checklist_view",
 )
 
 
@@ -83,3 +86,30 @@ def test_the_diagram_view_is_built_only_when_opened(qtbot, shipped_model) -> Non
     assert "Pathway diagram" in window.title_of("pathway-diagram")
     window.open_id("pathway-diagram")
     assert isinstance(window.view_widget("pathway-diagram"), PathwayDiagramPage)
+
+
+def test_deferred_features_come_after_the_start_page_and_install_once(
+    qtbot, shipped_model, tmp_path
+):
+    window = make_window(qtbot, shipped_model, tmp_path, defer_features=True)
+    assert window.current_id == "overview"  # the start page shows without the features
+    assert window.progress is None and not hasattr(window, "search_panel")
+    assert window.view_widget("checklist") is None and not window._known("checklist")
+    window.install_deferred_features()
+    window.install_deferred_features()  # a second call adds nothing
+    assert window.progress is not None
+    assert window.left.indexOf(window.search_panel) >= 0
+    assert [window.left.tabText(i) for i in range(window.left.count())].count("Search") == 1
+    window.open_id("checklist")
+    assert window.current_id == "checklist"
+
+
+def test_a_feature_view_as_last_page_installs_the_features_before_showing_it(
+    qtbot, shipped_model, tmp_path
+):
+    first = make_window(qtbot, shipped_model, tmp_path)
+    first.open_id("checklist")
+    first.close()
+    window = make_window(qtbot, shipped_model, tmp_path, defer_features=True)
+    assert window.current_id == "checklist"
+    assert window.progress is not None
