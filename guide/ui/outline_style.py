@@ -12,8 +12,15 @@ colour (tested for 3:1 against the window, page and button colours).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 PE = QStyle.PrimitiveElement
 CC = QStyle.ComplexControl
@@ -25,6 +32,9 @@ class OutlineStyle(QProxyStyle):
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
         self.setObjectName("guide-outline-fusion")
+        # The theme's focus-ring colour (set by the theme manager): a focused box or button
+        # gets the same 2px ring as the focused panes, instead of Fusion's faint one.
+        self.focus_colour = QColor("#c77700")
 
     def drawPrimitive(
         self,
@@ -33,13 +43,17 @@ class OutlineStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
+        if element == PE.PE_FrameFocusRect and isinstance(widget, QAbstractButton):
+            # Fusion's dotted focus frame round a check box's label hardly shows on dark.
+            _stroke(painter, option, radius=2, colour=self.focus_colour)
+            return
         super().drawPrimitive(element, option, painter, widget)
         if element == PE.PE_IndicatorCheckBox:
             _stroke(painter, option, radius=1.5)
         elif element == PE.PE_IndicatorRadioButton:
             _stroke(painter, option, ellipse=True)
         elif element in (PE.PE_FrameLineEdit, PE.PE_PanelButtonCommand):
-            _stroke(painter, option, radius=2)
+            self._frame(painter, option)
 
     def drawComplexControl(
         self,
@@ -50,19 +64,32 @@ class OutlineStyle(QProxyStyle):
     ) -> None:
         super().drawComplexControl(control, option, painter, widget)
         if control in (CC.CC_SpinBox, CC.CC_ComboBox) and getattr(option, "frame", True):
+            self._frame(painter, option)
+
+    def _frame(self, painter: QPainter, option: QStyleOption) -> None:
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            _stroke(painter, option, radius=2, colour=self.focus_colour, width=2)
+        else:
             _stroke(painter, option, radius=2)
 
 
 def _stroke(
-    painter: QPainter, option: QStyleOption, *, radius: float = 0, ellipse: bool = False
+    painter: QPainter,
+    option: QStyleOption,
+    *,
+    radius: float = 0,
+    ellipse: bool = False,
+    colour: QColor | None = None,
+    width: int = 1,
 ) -> None:
-    rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+    inset = width / 2
+    rect = QRectF(option.rect).adjusted(inset, inset, -inset, -inset)
     if rect.width() < 4 or rect.height() < 4:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, ellipse or radius > 0)
-    pen = QPen(option.palette.color(QPalette.ColorRole.Dark))
-    pen.setWidthF(1.0)
+    pen = QPen(colour if colour is not None else option.palette.color(QPalette.ColorRole.Dark))
+    pen.setWidthF(width)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if ellipse:

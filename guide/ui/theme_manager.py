@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from guide.ui.outline_style import OutlineStyle
 from guide.ui.themes import (
     PALETTES,
     THEMES,
@@ -27,9 +28,11 @@ if TYPE_CHECKING:
     from guide.ui.main_window import MainWindow
 
 # The platform's own style, captured before we first change it, so "Follow the
-# system" can put it back; "ours" is set while our outlined Fusion is the app style
-# (app.style() then answers with the style-sheet wrapper, so it cannot tell us).
+# system" can put it back.
 _SYSTEM: dict[str, str] = {}
+# Our outlined Fusion while it is the app style (app.style() answers with the
+# style-sheet wrapper, so it cannot tell us); dropped when the app deletes it.
+_OURS: dict[str, OutlineStyle] = {}
 
 
 def _remember_system(app: QApplication) -> None:
@@ -60,20 +63,19 @@ class ThemeManager(QObject):
         if name == "system":
             style = QStyleFactory.create(_SYSTEM["style"])
             if style is not None and (
-                _SYSTEM.pop("ours", "") or app.style().name() != _SYSTEM["style"]
+                _OURS.pop("style", None) is not None or app.style().name() != _SYSTEM["style"]
             ):
                 app.setStyle(style)
             app.setPalette(QPalette())  # no roles set: back to the platform's palette
             colours = colours_from_palette(app.palette())
         else:
-            if not _SYSTEM.get("ours"):
+            if "style" not in _OURS:
                 # Fusion draws from the palette everywhere, so our colours hold on every OS;
                 # OutlineStyle gives its check boxes and entry boxes edges that show on dark.
-                from guide.ui.outline_style import OutlineStyle
-
-                app.setStyle(OutlineStyle())
-                _SYSTEM["ours"] = "yes"
+                _OURS["style"] = OutlineStyle()
+                app.setStyle(_OURS["style"])
             colours = PALETTES[name]
+            _OURS["style"].focus_colour = QColor(colours.focus)
             app.setPalette(build_palette(colours))
         app.setStyleSheet(app_stylesheet(colours))
         self.name = name

@@ -158,3 +158,30 @@ def test_hint_text_in_empty_boxes_is_readable_but_unlike_typed_text(theme):
     hint = placeholder_colour(colours)
     assert contrast_ratio(hint, colours.base) >= 4.5
     assert hint.lower() != colours.text.lower()
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_focused_boxes_and_buttons_get_the_themes_focus_ring(qtbot, shipped_model, theme):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QVBoxLayout, QWidget
+
+    window = make_window(qtbot, shipped_model, theme=theme)
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    layout = QVBoxLayout(panel)
+    combo, button, check = QComboBox(), QPushButton("Export…"), QCheckBox("Known")
+    combo.addItem("England")
+    for widget in (combo, button, check):
+        layout.addWidget(widget)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
+    focus = PALETTES[theme].focus
+    for widget in (combo, button, check):
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(widget.hasFocus)
+        image = widget.grab().toImage()
+        colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in (1, 2)}
+        colours |= {image.pixelColor(x, image.height() // 2).name() for x in range(image.width())}
+        assert focus in colours, f"{theme}: no focus ring on the focused {type(widget).__name__}"
+    window.themes.apply("system", save=False)
