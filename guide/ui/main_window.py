@@ -72,7 +72,11 @@ class MainWindow(QMainWindow):
         self.model = model
         self.home = Path(home)
         self.prefs = Preferences(self.home, persist=persist)
-        self.composer = PageComposer(model, tr=_page_tr)
+        from guide.content.cache import body_store
+
+        # Bodies stored at the last close: the start page shows without Markdown.
+        self._bodies = body_store(model)
+        self.composer = PageComposer(model, tr=_page_tr, bodies=self._bodies)
         self.progress: Any = None
         self.history = History()
         self.current_id = ""
@@ -390,6 +394,11 @@ class MainWindow(QMainWindow):
         if url.isEmpty():
             self.statusBar().clearMessage()
         elif url.scheme() == INTERNAL_SCHEME:
+            target = self.model.get(url.path())
+            if target is not None and target.kind == "term" and target.get("expansion"):
+                # The link's own words are the acronym: say what it stands for.
+                self.statusBar().showMessage(f"{target.title}: {target.get('expansion')}")
+                return
             self.statusBar().showMessage(self.title_of(url.path()) or url.path())
         else:
             self.statusBar().showMessage(
@@ -437,6 +446,8 @@ class MainWindow(QMainWindow):
         from guide.ui.window_state import save_state
 
         save_state(self)
+        if self._bodies is not None:  # the pages the next start may open first
+            self._bodies.save(keep=(str(self.prefs.get("last_page") or ""), "overview"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

@@ -183,3 +183,15 @@ def test_local_pages_from_an_extra_folder_are_listed_after_the_glossary(qtbot, c
 def test_no_more_pages_group_without_local_pages(qtbot, shipped_model):
     window = make_window(qtbot, shipped_model)
     assert not window.nav.rows_for(GROUP_PREFIX + "more-pages")
+
+
+def test_hovering_a_glossary_term_link_says_what_the_acronym_stands_for(qtbot, shipped_model):
+    from guide.content.links import internal_href
+
+    term = next(t for t in shipped_model.of_kind("term") if t.get("expansion"))
+    window = make_window(qtbot, shipped_model)
+    window.reader.highlighted.emit(QUrl(internal_href(term.id)))
+    message = window.statusBar().currentMessage()
+    assert message == f"{term.title}: {term.get('expansion')}"
+    window.reader.highlighted.emit(QUrl(internal_href("pre-doctoral")))
+    assert window.statusBar().currentMessage() == "Pre-doctoral training"
