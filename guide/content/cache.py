@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 
 from guide import __version__
 from guide.content.model import ContentModel
+from guide.content.rendered import Heading, RenderedBody
 
 # Bump when the pickled shape changes in a way the code hash would not notice.
 CACHE_FORMAT = 1
@@ -98,9 +99,16 @@ def _loads(data: bytes) -> Any:
 class LazyExtras(Mapping[str, Any]):
     """The model's ``extras``, each value unpickled the first time it is asked for."""
 
-    def __init__(self, pickled: Mapping[str, bytes]) -> None:
+    def __init__(
+        self,
+        pickled: Mapping[str, bytes],
+        origin: tuple[Path, str] | None = None,
+        values: Mapping[str, Any] | None = None,
+    ) -> None:
         self._pickled = dict(pickled)
-        self._values: dict[str, Any] = {}
+        self._values: dict[str, Any] = dict(values or {})  # those already unpickled
+        # The cache file and content key the model came from (see body_store).
+        self.origin = origin
 
     def __getitem__(self, key: str) -> Any:
         if key not in self._values:
@@ -202,7 +210,7 @@ def read_cache(path: Path, key: str, roots: tuple[Path, ...]) -> ContentModel:
         or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in extras.items())
     ):
         raise CacheError("the cache does not hold a content model for these folders")
-    return replace(state, extras=LazyExtras(extras))
+    return replace(state, extras=LazyExtras(extras, origin=(path, key)))
 
 
 def write_cache(path: Path, key: str, model: ContentModel) -> bool:
@@ -246,8 +254,102 @@ def load_cached(roots: Iterable[Path | str], folder: Path | None) -> ContentMode
     except CacheError:
         pass
     model = _load(root_paths)
-    write_cache(path, key, model)
+    if write_cache(path, key, model):
+        # Cached now, so this start can store its page bodies for the next one.
+        extras = LazyExtras(dict.fromkeys(model.extras, b""), (path, key), model.extras)
+        model = replace(model, extras=extras)
     return model
+
+
+_BODY_MAGIC = b"GUIDE-PAGE-BODIES\n"
+_BodyRows = dict[str, tuple[str, tuple[tuple[int, str, str], ...]]]
+
+
+class BodyStore:
+    """Rendered bodies of the pages a start may open first, in a small file beside the
+    content cache and keyed like it: the start page then shows without Markdown.
+
+    Only plain strings, numbers and tuples are stored (read by the same restricted
+    unpickler), and a stale, damaged or unreadable file is ignored: the page is simply
+    rendered again. ``save(keep)`` writes the kept pages' bodies, and only when they differ
+    from what the file holds."""
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path, self.key = path, key
+        self._bodies: dict[str, RenderedBody] = {}
+        self._on_disk: _BodyRows = {}
+        with contextlib.suppress(Exception):  # any unusable file is as good as none
+            self._on_disk = self._read()
+        for item_id, (html, headings) in self._on_disk.items():
+            self._bodies[item_id] = RenderedBody(html, tuple(Heading(*h) for h in headings))
+
+    def _read(self) -> _BodyRows:
+        data = self.path.read_bytes()
+        header = _BODY_MAGIC + self.key.encode("ascii") + b"\n"
+        checksum, payload = data[len(header) : len(header) + _SUM], data[len(header) + _SUM :]
+        if not data.startswith(header) or _checksum(payload) != checksum:
+            return {}
+        rows = _loads(payload)
+        ok = isinstance(rows, dict) and all(
+            isinstance(k, str)
+            and isinstance(v, tuple)
+            and len(v) == 2
+            and isinstance(v[0], str)
+            and all(
+                isinstance(h, tuple)
+                and len(h) == 3
+                and isinstance(h[0], int)
+                and isinstance(h[1], str)
+                and isinstance(h[2], str)
+                for h in v[1]
+            )
+            for k, v in rows.items()
+        )
+        return rows if ok else {}
+
+    def get(self, item_id: str) -> RenderedBody | None:
+        return self._bodies.get(item_id)
+
+    def put(self, item_id: str, body: RenderedBody) -> None:
+        self._bodies[item_id] = body
+
+    def save(self, keep: Iterable[str]) -> bool:
+        """Store the bodies of ``keep`` (those rendered or read this session); False if the
+        file cannot be written, which costs the next start only a render."""
+        rows: _BodyRows = {
+            item_id: (body.html, tuple((h.level, h.anchor, h.title) for h in body.headings))
+            for item_id in dict.fromkeys(keep)
+            if (body := self._bodies.get(item_id)) is not None
+        }
+        if not rows or rows == self._on_disk:
+            return True
+        payload = _dumps(rows)
+        header = _BODY_MAGIC + self.key.encode("ascii") + b"\n"
+        import tempfile
+
+        try:
+            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".pages-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(header + _checksum(payload) + payload)
+                os.replace(temp, self.path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+                raise
+        except OSError:
+            return False
+        self._on_disk = rows
+        return True
+
+
+def body_store(model: ContentModel) -> BodyStore | None:
+    """The stored bodies for a model read from the content cache (None for any other)."""
+    origin = getattr(model.extras, "origin", None)
+    if origin is None:
+        return None
+    path, key = origin
+    return BodyStore(path.with_suffix(".pages"), key)
 
 
 def _load(roots: tuple[Path, ...]) -> ContentModel:

@@ -11,12 +11,25 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING, Protocol
 
 from guide.content.links import internal_href
 from guide.content.model import ContentModel, Item
-from guide.content.render import Heading, Renderer
+from guide.content.rendered import Heading, RenderedBody
+
+if TYPE_CHECKING:
+    from guide.content.render import Renderer
 
 Translate = Callable[[str], str]
+
+
+class BodySource(Protocol):
+    """Bodies rendered before (``guide.content.cache.BodyStore``): ``get`` one, ``put`` a new one."""
+
+    def get(self, item_id: str) -> RenderedBody | None: ...
+
+    def put(self, item_id: str, body: RenderedBody) -> None: ...
+
 
 # Which fields each kind shows in its card, in order, with their labels.
 CARD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -57,16 +70,40 @@ def _banner(kind: str, inner_html: str) -> str:
 
 
 class PageComposer:
-    """Builds reader pages from a model; holds one Renderer for speed."""
+    """Builds reader pages from a model; holds one Renderer for speed.
 
-    def __init__(self, model: ContentModel, tr: Translate = _identity) -> None:
+    With ``bodies``, a body rendered before is taken from there (and new ones are put
+    there): the app's start page then opens without importing Markdown (~25 ms)."""
+
+    def __init__(
+        self, model: ContentModel, tr: Translate = _identity, bodies: BodySource | None = None
+    ) -> None:
         self.model = model
-        self.renderer = Renderer(model)
         self.tr = tr
+        self.bodies = bodies
+        self._renderer: Renderer | None = None
+
+    @property
+    def renderer(self) -> Renderer:
+        """The Markdown renderer, built (and Markdown imported) on first use."""
+        if self._renderer is None:
+            from guide.content.render import Renderer
+
+            self._renderer = Renderer(self.model)
+        return self._renderer
+
+    def body(self, item: Item) -> RenderedBody:
+        """The item's rendered body, from ``bodies`` when it holds it."""
+        body = self.bodies.get(item.id) if self.bodies is not None else None
+        if body is None:
+            body = self.renderer.body_html(item)
+            if self.bodies is not None:
+                self.bodies.put(item.id, body)
+        return body
 
     def compose(self, item: Item, today: dt.date | None = None) -> Page:
         today = today or dt.date.today()
-        body = self.renderer.body_html(item)
+        body = self.body(item)
         parts = [f'<h1 class="page-title">{escape(item.title)}</h1>']
         if item.kind == "story":
             parts.append(

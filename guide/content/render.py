@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
@@ -30,6 +29,7 @@ from markdown.treeprocessors import Treeprocessor
 from guide.content.limits import body_problems
 from guide.content.links import classify_link, image_allowed, internal_href
 from guide.content.model import LINKABLE_VIEWS, ContentModel, Item
+from guide.content.rendered import Heading, RenderedBody
 
 ALLOWED_TAGS = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "code",
@@ -45,21 +45,6 @@ ALLOWED_ATTRS = {
     "span": {"class", "title"},
     **{f"h{n}": {"id"} for n in range(1, 7)},
 }
-
-
-@dataclass(frozen=True)
-class Heading:
-    """One entry of a page's contents list."""
-
-    level: int
-    anchor: str
-    title: str
-
-
-@dataclass(frozen=True)
-class RenderedBody:
-    html: str
-    headings: tuple[Heading, ...] = field(default_factory=tuple)
 
 
 class _Sanitiser(Treeprocessor):

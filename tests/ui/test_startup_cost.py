@@ -50,6 +50,8 @@ NOT_BEFORE_FIRST_PAINT = (
     "PySide6.QtPrintSupport",  # imported when the user first prints
     "PySide6.QtNetwork",  # never, in fact: the app is offline
     "importlib.metadata",  # Markdown scans entry points if given extension names
+    "markdown",  # the start page's body is stored at the last close (BodyStore)
+    "guide.content.render",
     "guide.progress",  # features (checklist, search panel) are installed after the paint
     "guide.ui.search_panel",
     "guide.ui.checklist_view",
@@ -113,3 +115,22 @@ def test_a_feature_view_as_last_page_installs_the_features_before_showing_it(
     window = make_window(qtbot, shipped_model, tmp_path, defer_features=True)
     assert window.current_id == "checklist"
     assert window.progress is not None
+
+
+def test_the_last_page_reopens_from_its_stored_body_without_the_renderer(qtbot, tmp_path):
+    from guide.content.cache import load_cached
+    from guide.content.pages import PageComposer
+    from guide.paths import bundled_data_dir
+
+    roots = [bundled_data_dir()]
+    load_cached(roots, tmp_path / "cache")
+    first = make_window(qtbot, load_cached(roots, tmp_path / "cache"), tmp_path)
+    first.open_id("glossary")
+    first.close()  # saves the last page and its body
+    model = load_cached(roots, tmp_path / "cache")
+    window = make_window(qtbot, model, tmp_path)
+    assert window.current_id == "glossary"
+    assert window.composer._renderer is None  # no Markdown before the first paint
+    fresh = PageComposer(model, tr=lambda text: text).compose(model.get("glossary"))
+    assert window.current_page.html == fresh.html
+    assert window.current_page.headings == fresh.headings
