@@ -102,6 +102,9 @@ class ChecklistView(QWidget):
         self.tree = ChecklistTree()
         self.detail = MilestoneDetail(model)
         detail_scroll = QScrollArea()
+        # A Tab stop (so the long "Why it matters" text can be scrolled by keyboard): named,
+        # and ringed when focused by the app style sheet.
+        detail_scroll.setAccessibleName(self.tr("Milestone details"))
         detail_scroll.setWidgetResizable(True)
         detail_scroll.setWidget(self.detail)
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -225,10 +225,10 @@ def app_stylesheet(c: Colours) -> str:
     """
     return f"""
 QTreeView:focus, QListView:focus, QTextBrowser:focus, QLineEdit:focus, QTabBar:focus,
-QPlainTextEdit:focus, QTextEdit:focus, QTableView:focus {{
+QPlainTextEdit:focus, QTextEdit:focus, QTableView:focus, QScrollArea:focus {{
   border: 2px solid {c.focus};
 }}
-QTreeView, QListView, QTextBrowser, QTableView {{
+QTreeView, QListView, QTextBrowser, QTableView, QScrollArea {{
   border: 2px solid transparent;
 }}
 QLineEdit, QPlainTextEdit, QTextEdit {{

@@ -282,3 +282,15 @@ def test_add_my_own_milestone_goes_under_the_chosen_stage(
     view.add_button.click()
     own = list(view.store.own_milestones().values())
     assert [(o.title, o.stage) for o in own] == [("Teach on the ward", "f2")]
+
+
+def test_every_tab_stop_in_the_checklist_has_a_name(qtbot, shipped_model, isolated_home):
+    from PySide6.QtWidgets import QAbstractButton, QScrollArea
+
+    view = _view(qtbot, shipped_model, isolated_home)
+    scroll = view.findChild(QScrollArea)
+    assert scroll.accessibleName() == "Milestone details"
+    assert scroll.focusPolicy() & Qt.FocusPolicy.TabFocus
+    for widget in view.findChildren(QAbstractButton):
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            assert widget.accessibleName() or widget.text(), widget
