@@ -85,8 +85,12 @@ class ProfileEditor(QWidget):
         self.specialty = QLineEdit()
         self.specialty.setPlaceholderText(self.tr("For example, paediatrics"))
         self.specialty.setMaxLength(300)
-        self.start = OptionalDateEdit(self.tr("Known"))
+        # "Known" alone read as a status ("Foundation start: Known") and named the date box
+        # "Known" for screen readers; say what the tick means and what the box holds.
+        self.start = OptionalDateEdit(self.tr("I know it"))
         self.start.setToolTip(self.tr("Used to suggest your stage if you have not chosen one."))
+        self.start.enabled.setAccessibleName(self.tr("I know my foundation start date"))
+        self.start.edit.setAccessibleName(self.tr("Foundation start date"))
         for widget, name in (
             (self.nation, self.tr("Nation")),
             (self.stage, self.tr("Current stage")),

@@ -294,3 +294,14 @@ def test_every_tab_stop_in_the_checklist_has_a_name(qtbot, shipped_model, isolat
     for widget in view.findChildren(QAbstractButton):
         if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             assert widget.accessibleName() or widget.text(), widget
+
+
+def test_foundation_start_controls_say_what_they_are(qtbot, shipped_model, isolated_home):
+    view = _view(qtbot, shipped_model, isolated_home)
+    start = view.profile.start
+    assert start.enabled.accessibleName() == "I know my foundation start date"
+    assert start.edit.accessibleName() == "Foundation start date"
+    assert not start.edit.isEnabled()
+    start.enabled.click()
+    assert start.edit.isEnabled()
+    assert view.store.profile.foundation_start is not None
