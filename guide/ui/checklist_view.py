@@ -100,7 +100,9 @@ def install(window: Any) -> None:
 
     def update_badges() -> None:
         for item_id, text in stage_badges(window.model, store).items():
-            window.set_tree_badge(item_id, text)
+            done, _, total = text.partition("/")
+            words = _tr("%1 of %2 checklist milestones done").replace("%1", done)
+            window.set_tree_badge(item_id, text, words.replace("%2", total))
 
     def build() -> QWidget:
         from guide.ui.checklist_widget import ChecklistView

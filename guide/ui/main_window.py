@@ -258,9 +258,11 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.left.setCurrentIndex(index)
 
-    def set_tree_badge(self, item_id: str, text: str) -> None:
-        """Short text after a tree row's title, e.g. checklist progress "3/7"."""
-        self.nav.set_badge(item_id, text)
+    def set_tree_badge(self, item_id: str, text: str, description: str = "") -> None:
+        """Short text after a tree row's title, e.g. checklist progress "3/7"; ``description``
+        says it in words ("3 of 7 checklist milestones done") for the tooltip and screen
+        readers."""
+        self.nav.set_badge(item_id, text, description)
 
     def open_id(self, item_id: str, highlight: Sequence[str] = (), *, record: bool = True) -> None:
         """Open a content page, a group index or a registered view; highlight words in a page."""

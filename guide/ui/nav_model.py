@@ -27,6 +27,7 @@ from guide.content.pages import Page
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
+TIP_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's own tooltip, before any badge note
 GROUP_PREFIX = "group:"
 
 # The pathway stages proper; the other sections have their own top-level rows.
@@ -48,6 +49,7 @@ class NavigationModel(QStandardItemModel):
         super().__init__(parent)
         self.content = model
         self._badges: dict[str, str] = {}
+        self._badge_notes: dict[str, str] = {}
         self._groups: dict[str, QStandardItem] = {}
         # Groups not yet in the tree. Tracked here because asking a detached QStandardItem
         # for its model() returns a None that PySide does not reference-count (it crashes).
@@ -63,6 +65,7 @@ class NavigationModel(QStandardItemModel):
         row.setEditable(False)
         if tooltip:
             row.setToolTip(tooltip)
+            row.setData(tooltip, TIP_ROLE)
         return row
 
     def _item_row(self, item: Item) -> QStandardItem:
@@ -208,8 +211,11 @@ class NavigationModel(QStandardItemModel):
         rows = self.rows_for(item_id)
         return rows[0].index() if rows else QModelIndex()
 
-    def set_badge(self, item_id: str, text: str) -> None:
+    def set_badge(self, item_id: str, text: str, description: str = "") -> None:
+        """``description`` says in words what a terse badge ("3/7") means, for the
+        tooltip and for screen readers."""
         self._badges[item_id] = text
+        self._badge_notes[item_id] = description
         for row in self.rows_for(item_id):
             self._refresh_text(row)
 
@@ -218,8 +224,13 @@ class NavigationModel(QStandardItemModel):
 
     def _refresh_text(self, row: QStandardItem) -> None:
         title = str(row.data(TITLE_ROLE))
-        badge = self._badges.get(str(row.data(ID_ROLE)), "")
+        item_id = str(row.data(ID_ROLE))
+        badge = self._badges.get(item_id, "")
         row.setText(f"{title}   {badge}" if badge else title)
+        note = self._badge_notes.get(item_id, "") if badge else ""
+        tip = str(row.data(TIP_ROLE) or "")
+        row.setToolTip("\n\n".join(t for t in (tip or title, note) if t) if note else tip)
+        row.setData(f"{title}, {note}" if note else None, Qt.ItemDataRole.AccessibleTextRole)
 
     def group_children(self, group_id: str) -> list[tuple[str, str]]:
         """(id, title) of a group row's children, for its index page."""

@@ -305,3 +305,20 @@ def test_foundation_start_controls_say_what_they_are(qtbot, shipped_model, isola
     start.enabled.click()
     assert start.edit.isEnabled()
     assert view.store.profile.foundation_start is not None
+
+
+def test_tree_badges_explain_themselves_in_the_tooltip_and_to_screen_readers(
+    qtbot, shipped_model, isolated_home
+):
+    from guide.ui.main_window import MainWindow
+
+    window = MainWindow(shipped_model, isolated_home)
+    qtbot.addWidget(window)
+    row = window.nav.rows_for("pre-doctoral")[0]
+    badge = window.nav.badge("pre-doctoral")
+    total = badge.split("/")[1]
+    assert row.text().endswith(badge)
+    assert f"0 of {total} checklist milestones done" in row.toolTip()
+    assert shipped_model.get("pre-doctoral").summary in row.toolTip()
+    spoken = row.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == f"Pre-doctoral training, 0 of {total} checklist milestones done"
