@@ -55,6 +55,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "guide.progress",  # features (checklist, search panel) are installed after the paint
     "guide.ui.search_panel",
     "guide.ui.checklist_view",
+    "guide.ui.outline_style",  # only the light, dark and high-contrast themes use it
 )
 
 
