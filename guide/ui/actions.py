@@ -317,14 +317,20 @@ def toggle_contents(window: MainWindow) -> None:
 
 def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
     """(what, keys) for every action that has a shortcut, in menu order."""
-    rows = []
+    # Keys few keyboards have ("Find", "Back", "Help" come with the standard shortcuts)
+    # read like words in the list ("Ctrl+F, Find"), so the list leaves them out.
+    special = {Qt.Key.Key_Find, Qt.Key.Key_Back, Qt.Key.Key_Forward, Qt.Key.Key_Help}
+    rows: list[tuple[str, str]] = []
     for menu in window.findChildren(QMenu):
         for action in menu.actions():
             keys = ", ".join(
-                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                k.toString(QKeySequence.SequenceFormat.NativeText)
+                for k in action.shortcuts()
+                if not (k.count() == 1 and k[0].key() in special)
             )
-            if keys and (action.text(), keys) not in [(r[0], r[1]) for r in rows]:
-                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+            row = (action.text().replace("&", "").rstrip("…"), keys)
+            if keys and row not in rows:  # an action in two menus is listed once
+                rows.append(row)
     rows.append((_tr("Move between controls"), "Tab, Shift+Tab"))
     rows.append((_tr("Open the selected row or link"), "Enter"))
     return rows

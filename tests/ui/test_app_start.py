@@ -88,3 +88,14 @@ def test_keyboard_shortcuts_list_covers_the_reader_keys(qtbot, shipped_model):
     keys = " ".join(k for _, k in shortcut_rows(window))
     for expected in ("Alt+Left", "Ctrl+F", "F3", "Ctrl+D", "F6", "Ctrl+P", "Ctrl+0"):
         assert expected in keys
+
+
+def test_keyboard_shortcuts_list_has_no_repeats_and_no_rare_key_names(qtbot, shipped_model):
+    from guide.ui.actions import shortcut_rows
+
+    window = make_window(qtbot, shipped_model)
+    rows = shortcut_rows(window)
+    assert len(rows) == len(set(rows))
+    assert [name for name, _ in rows].count("Show bookmarks") == 1
+    find = dict(rows)["Find in page"]
+    assert find == "Ctrl+F"
