@@ -124,17 +124,21 @@ class ChecklistFiles:
     # ------------------------------------------------------------ delete
 
     def ask_delete(self) -> None:
-        answer = QMessageBox.question(
-            self.view,
+        # The button names the action ("Delete my data", not "Yes"), and Cancel is the default.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
             _tr("Delete my data"),
             _tr(
                 "Delete your checklist, notes and profile from this computer, including every "
                 "backup? This cannot be undone. Export a copy first if you want to keep it."
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
+            self.view,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        delete = box.addButton(_tr("Delete my data"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is delete:
             error = self.delete_all()
             if error:
                 QMessageBox.warning(self.view, _tr("Delete my data"), error)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide.progress import ProgressStore
 from guide.ui.checklist_tree import ID_ROLE, STAGE_PREFIX
@@ -138,10 +138,19 @@ def test_export_import_and_delete_my_data(
         assert view.files.export_to(fmt, tmp_path / f"out.{fmt}") == ""
         assert (tmp_path / f"out.{fmt}").stat().st_size > 0
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    def answer(button_text: str) -> None:
+        def click() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+            next(b for b in box.buttons() if b.text().replace("&", "") == button_text).click()
+
+        QTimer.singleShot(0, click)
+
+    answer("Cancel")
     view.files.ask_delete()
     assert view.store.entry(milestone).status == "done"  # cancelled: nothing deleted
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    answer("Delete my data")
     view.files.ask_delete()
     assert view.store.entry(milestone).status == "not-started"
     assert not any(p.is_file() for p in isolated_home.rglob("*"))
