@@ -92,6 +92,11 @@ class PageComposer:
             self._renderer = Renderer(self.model)
         return self._renderer
 
+    def prepare(self) -> None:
+        """Build the renderer now (the app calls this just after its first paint), so the
+        first page opened from the tree does not wait for Markdown to load."""
+        _ = self.renderer
+
     def body(self, item: Item) -> RenderedBody:
         """The item's rendered body, from ``bodies`` when it holds it."""
         body = self.bodies.get(item.id) if self.bodies is not None else None

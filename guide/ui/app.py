@@ -74,6 +74,8 @@ def run_app(args: argparse.Namespace) -> int:
         icon = QIcon(str(resources_dir() / "icons" / "app.svg"))
         app.setWindowIcon(icon)
         window.setWindowIcon(icon)
+        # The start page came from stored HTML; load Markdown before the first click needs it.
+        QTimer.singleShot(0, window.composer.prepare)
 
     watcher = FirstPaint(window)
     window.installEventFilter(watcher)

@@ -96,3 +96,15 @@ def test_a_start_from_stored_bodies_does_not_import_markdown(tmp_path: Path) -> 
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "False"]
+
+
+def test_prepare_builds_the_renderer_a_stored_start_page_did_not_need(
+    tmp_path: Path, shipped_model: ContentModel
+) -> None:
+    store = BodyStore(tmp_path / "content.pages", "key")
+    store.put("overview", BODY)
+    composer = PageComposer(shipped_model, bodies=store)
+    composer.compose(shipped_model.get("overview"))
+    assert composer._renderer is None
+    composer.prepare()
+    assert isinstance(composer._renderer, Renderer)

@@ -135,3 +135,61 @@ def test_the_last_page_reopens_from_its_stored_body_without_the_renderer(qtbot, 
     fresh = PageComposer(model, tr=lambda text: text).compose(model.get("glossary"))
     assert window.current_page.html == fresh.html
     assert window.current_page.headings == fresh.headings
+
+
+# Run the app normally; shortly after the first paint, report what the window has, then close.
+_AFTER_PAINT_PROBE = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+report = {}
+
+def look():
+    from guide.ui.main_window import MainWindow
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    report.update(
+        page=window.current_id,
+        search=window.left.indexOf(getattr(window, "search_panel", None)) >= 0,
+        progress=window.progress is not None,
+        renderer=window.composer._renderer is not None,
+    )
+    window.close()
+    app.quit()
+
+class Snapshot(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not report.get("armed"):
+            report["armed"] = True
+            QTimer.singleShot(300, look)
+        return False
+
+snapshot = Snapshot()
+app.installEventFilter(snapshot)
+from guide.cli import main
+code = main([])
+print(json.dumps({"code": code, **report}))
+"""
+
+
+def test_after_the_first_paint_the_app_installs_its_features_and_the_renderer(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GUIDE_HOME=str(tmp_path))
+    env.pop("GUIDE_QUIT_AFTER_FIRST_PAINT", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _AFTER_PAINT_PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {
+        "code": 0,
+        "armed": True,
+        "page": "overview",
+        "search": True,
+        "progress": True,
+        "renderer": True,
+    }
