@@ -11,7 +11,7 @@ colour (tested for 3:1 against the window, page and button colours).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,7 +27,8 @@ CC = QStyle.ComplexControl
 
 
 class OutlineStyle(QProxyStyle):
-    """Fusion, with a theme-coloured outline on check boxes, radios, buttons and entry boxes."""
+    """Fusion, with theme-coloured outlines on check boxes, radios, buttons, entry boxes
+    and scroll-bar handles."""
 
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
@@ -65,6 +66,13 @@ class OutlineStyle(QProxyStyle):
         super().drawComplexControl(control, option, painter, widget)
         if control in (CC.CC_SpinBox, CC.CC_ComboBox) and getattr(option, "frame", True):
             self._frame(painter, option)
+        elif control == CC.CC_ScrollBar:
+            # The handle is Button-coloured on a Button-coloured groove: black on black in
+            # high contrast. Its edge shows where it is and how long the page is.
+            slider = self.subControlRect(
+                control, option, QStyle.SubControl.SC_ScrollBarSlider, widget
+            )
+            _stroke(painter, option, radius=2, rect=slider)
 
     def _frame(self, painter: QPainter, option: QStyleOption) -> None:
         if option.state & QStyle.StateFlag.State_HasFocus:
@@ -81,9 +89,10 @@ def _stroke(
     ellipse: bool = False,
     colour: QColor | None = None,
     width: int = 1,
+    rect: QRect | None = None,
 ) -> None:
     inset = width / 2
-    rect = QRectF(option.rect).adjusted(inset, inset, -inset, -inset)
+    rect = QRectF(rect if rect is not None else option.rect).adjusted(inset, inset, -inset, -inset)
     if rect.width() < 4 or rect.height() < 4:
         return
     painter.save()

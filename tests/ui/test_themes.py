@@ -185,3 +185,26 @@ def test_focused_boxes_and_buttons_get_the_themes_focus_ring(qtbot, shipped_mode
         colours |= {image.pixelColor(x, image.height() // 2).name() for x in range(image.width())}
         assert focus in colours, f"{theme}: no focus ring on the focused {type(widget).__name__}"
     window.themes.apply("system", save=False)
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_scroll_bar_handles_show_their_edges(qtbot, shipped_model, theme):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollBar, QStyle, QStyleOptionSlider
+
+    window = make_window(qtbot, shipped_model, theme=theme)
+    bar = QScrollBar(Qt.Orientation.Vertical)
+    qtbot.addWidget(bar)
+    bar.setRange(0, 300)
+    bar.setPageStep(100)
+    bar.resize(16, 300)
+    bar.show()
+    qtbot.waitExposed(bar)
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    handle = bar.style().subControlRect(
+        QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, bar
+    )
+    ratio = _edge_contrast(bar.grab().toImage(), handle, PALETTES[theme].window)
+    assert ratio >= 3.0, f"{theme}: scroll-bar handle edge is {ratio:.2f}:1"
+    window.themes.apply("system", save=False)
