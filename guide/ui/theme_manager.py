@@ -59,9 +59,10 @@ class ThemeManager(QObject):
             name = "system"
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        _remember_system(app)
         if name == "system":
-            style = QStyleFactory.create(_SYSTEM["style"])
+            # Nothing recorded means we never changed the style: it is still the platform's
+            # (and asking app.style() would build the QStyle wrapper and its enums, ~2 ms).
+            style = QStyleFactory.create(_SYSTEM["style"]) if "style" in _SYSTEM else None
             if style is not None and (
                 _OURS.pop("style", None) is not None or app.style().name() != _SYSTEM["style"]
             ):
@@ -69,6 +70,7 @@ class ThemeManager(QObject):
             app.setPalette(QPalette())  # no roles set: back to the platform's palette
             colours = colours_from_palette(app.palette())
         else:
+            _remember_system(app)
             if "style" not in _OURS:
                 # Fusion draws from the palette everywhere, so our colours hold on every OS;
                 # OutlineStyle gives its check boxes and entry boxes edges that show on dark.
