@@ -193,3 +193,21 @@ def test_after_the_first_paint_the_app_installs_its_features_and_the_renderer(tm
         "progress": True,
         "renderer": True,
     }
+
+
+def test_side_button_watchers_sit_on_the_real_viewports_and_toolbar_buttons_are_named(
+    qtbot, shipped_model
+):
+    from PySide6.QtWidgets import QToolButton
+
+    from guide.ui.main_window import _viewport_of
+
+    window = make_window(qtbot, shipped_model)
+    for view in (window.tree, window.contents_list.list, window.bookmarks_panel.list):
+        assert _viewport_of(view) is view.viewport()
+    named = {
+        button.accessibleName()
+        for button in window.toolbar.findChildren(QToolButton)
+        if button.defaultAction() is not None
+    }
+    assert {"Back", "Forward", "Overview", "Find in page"} <= named
