@@ -9,6 +9,7 @@ parts) is left until after that paint.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -32,6 +33,17 @@ def run_app(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    # No cyclic garbage collection until the first paint: start-up makes thousands of
+    # long-lived objects (modules, classes, the content model) and almost no garbage, so the
+    # collector's passes over them were ~2% of start-up (28 M instructions) for nothing.
+    gc.disable()
+    try:
+        return _start(args)
+    finally:
+        gc.enable()
+
+
+def _start(args: argparse.Namespace) -> int:
     _import_qt_free_modules_first()
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -62,6 +74,7 @@ def run_app(args: argparse.Namespace) -> int:
             return False
 
     def after_first_paint() -> None:
+        gc.enable()
         if os.environ.get(QUIT_AFTER_FIRST_PAINT) == "1":
             window.close()
             app.exit(0)

@@ -154,6 +154,7 @@ def look():
         search=window.left.indexOf(getattr(window, "search_panel", None)) >= 0,
         progress=window.progress is not None,
         renderer=window.composer._renderer is not None,
+        gc=__import__("gc").isenabled(),  # off during start-up only
     )
     window.close()
     app.quit()
@@ -192,6 +193,7 @@ def test_after_the_first_paint_the_app_installs_its_features_and_the_renderer(tm
         "search": True,
         "progress": True,
         "renderer": True,
+        "gc": True,
     }
 
 
