@@ -14,18 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QKeyEvent,
-    QMouseEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QWheelEvent,
-)
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
+
+if TYPE_CHECKING:
+    # Imported where used: highlighting and find, never needed to show a page (~3 ms).
+    from PySide6.QtGui import QTextCursor
 
 
 class ReaderView(QTextBrowser):
@@ -88,6 +85,8 @@ class ReaderView(QTextBrowser):
     # -- highlighting -----------------------------------------------------------------------
 
     def _selections(self, words: Sequence[str], colours: tuple[QColor, QColor]) -> list:
+        from PySide6.QtGui import QTextCharFormat, QTextCursor
+
         fmt = QTextCharFormat()
         fmt.setBackground(colours[0])
         fmt.setForeground(colours[1])
@@ -114,18 +113,24 @@ class ReaderView(QTextBrowser):
         self._highlights = self._selections(words, self.highlight_colours)
         self._apply()
         if self._highlights:
+            from PySide6.QtGui import QTextCursor
+
             self.setTextCursor(QTextCursor(self._highlights[0].cursor))
             self.ensureCursorVisible()
         return len(self._highlights)
 
     def find_all(self, text: str) -> list[QTextCursor]:
         """Highlight every match of ``text`` (find in page); returns their cursors in order."""
+        from PySide6.QtGui import QTextCursor
+
         self._find = self._selections([text], self.highlight_colours) if text else []
         self._apply()
         return [QTextCursor(s.cursor) for s in self._find]
 
     def mark_current(self, index: int) -> None:
         """Show match ``index`` of the find results in the stronger colour and scroll to it."""
+        from PySide6.QtGui import QTextCharFormat, QTextCursor
+
         fmt = QTextCharFormat()
         fmt.setBackground(self.current_colours[0])
         fmt.setForeground(self.current_colours[1])
