@@ -155,6 +155,7 @@ def look():
         progress=window.progress is not None,
         renderer=window.composer._renderer is not None,
         gc=__import__("gc").isenabled(),  # off during start-up only
+        frozen=__import__("gc").get_freeze_count() > 0,  # start-up's objects set aside
     )
     window.close()
     app.quit()
@@ -194,6 +195,7 @@ def test_after_the_first_paint_the_app_installs_its_features_and_the_renderer(tm
         "progress": True,
         "renderer": True,
         "gc": True,
+        "frozen": True,
     }
 
 
