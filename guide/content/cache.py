@@ -18,7 +18,6 @@ no longer needs.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import pickle
@@ -28,6 +27,11 @@ from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
+
+try:  # what hashlib.blake2b is; hashlib itself also loads OpenSSL (~4 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the built-in module
+    from hashlib import blake2b
 
 from guide import __version__
 from guide.content.model import ContentModel
@@ -154,7 +158,7 @@ def content_key(roots: Iterable[Path]) -> str:
 
     The bytes, not sizes and times: a page unzipped over another keeps its old time, and
     changing a date in it keeps its size."""
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     _code_fingerprint(digest)
     for root in roots:
         digest.update(b"\0root\0" + str(root).encode("utf-8", "surrogateescape"))
@@ -174,7 +178,7 @@ def content_key(roots: Iterable[Path]) -> str:
 def cache_path(folder: Path, roots: Iterable[Path]) -> Path:
     """One file per set of roots, so switching ``--content`` folders does not thrash."""
     joined = "\0".join(str(r) for r in roots).encode("utf-8", "surrogateescape")
-    return folder / f"content-{hashlib.blake2b(joined, digest_size=8).hexdigest()}.cache"
+    return folder / f"content-{blake2b(joined, digest_size=8).hexdigest()}.cache"
 
 
 def _header(key: str) -> bytes:
@@ -182,7 +186,7 @@ def _header(key: str) -> bytes:
 
 
 def _checksum(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=_SUM).digest()
+    return blake2b(payload, digest_size=_SUM).digest()
 
 
 def read_cache(path: Path, key: str, roots: tuple[Path, ...]) -> ContentModel:
