@@ -88,6 +88,8 @@ class _QuietParser(argparse.ArgumentParser):
 def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """The parsed options when ``argv`` just opens the app (no command, help or version),
     found without importing every command module: that costs start-up ~40 ms."""
+    if not argv:  # the usual start (a shortcut, a double-click): no parser, no gettext look-ups
+        return argparse.Namespace(content=None, home=None, self_test=False, command=None)
     light = _QuietParser(prog="guide", add_help=False)
     add_global_options(light)
     light.add_argument("--self-test", action="store_true")

@@ -73,3 +73,14 @@ def test_global_content_option_before_the_command(content_dir, capsys):
 def test_self_test_passes_from_source(capsys):
     assert main(["--self-test"]) == 0
     assert "self-test passed" in capsys.readouterr().out
+
+
+def test_no_arguments_gives_the_same_options_as_the_full_app_parser() -> None:
+    from guide.cli import _app_arguments
+
+    # The usual start skips building a parser; it must match what the parser would give.
+    quick = _app_arguments([])
+    parsed = _app_arguments(["--self-test"])
+    assert quick is not None and parsed is not None
+    assert vars(quick) == {**vars(parsed), "self_test": False}
+    assert vars(quick) == {"content": None, "home": None, "self_test": False, "command": None}
