@@ -56,6 +56,8 @@ NOT_BEFORE_FIRST_PAINT = (
     "guide.ui.search_panel",
     "guide.ui.checklist_view",
     "guide.ui.outline_style",  # only the light, dark and high-contrast themes use it
+    "_hashlib",  # OpenSSL, via hashlib: the cache's blake2b comes from _blake2
+    "locale",  # argparse's gettext look-ups; a start with no arguments builds no parser
 )
 
 
