@@ -221,19 +221,12 @@ def write_cache(path: Path, key: str, model: ContentModel) -> bool:
     """Save the model atomically (temporary file, then replace); False if it cannot."""
     extras = {name: _dumps(value) for name, value in model.extras.items()}
     payload = _dumps((replace(model, extras=MappingProxyType({})), extras))
-    import tempfile  # only when writing: a hit never needs it
+    from guide.atomic import atomic_write  # only when writing: a hit never needs it
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".content-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_header(key) + _checksum(payload) + payload)
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        # Rebuildable, so atomic but not fsynced: a lost cache only costs one full load.
+        atomic_write(path, _header(key) + _checksum(payload) + payload, durable=False)
     except OSError:
         return False
     return True
@@ -329,18 +322,10 @@ class BodyStore:
             return True
         payload = _dumps(rows)
         header = _BODY_MAGIC + self.key.encode("ascii") + b"\n"
-        import tempfile
+        from guide.atomic import atomic_write
 
         try:
-            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".pages-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(header + _checksum(payload) + payload)
-                os.replace(temp, self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-                raise
+            atomic_write(self.path, header + _checksum(payload) + payload, durable=False)
         except OSError:
             return False
         self._on_disk = rows

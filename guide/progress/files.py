@@ -25,10 +25,15 @@ import contextlib
 import datetime as dt
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from guide.atomic import atomic_write, fsync_dir
+
+# atomic_write and fsync_dir live in guide.atomic (shared with preferences and caches);
+# they are re-exported here because the store calls files.atomic_write.
+__all__ = ["atomic_write", "fsync_dir"]
 
 KEEP_BACKUPS = 10
 STALE_LOCK_SECONDS = 15.0
@@ -38,53 +43,6 @@ BACKUP_DIR = "backups"
 
 class LockTimeoutError(OSError):
     """Another copy of the app held the lock for longer than it should."""
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old or the new file, whole."""
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_dir(folder)
-
-
-def _replace(src: Path, dst: Path) -> None:
-    # On Windows, replacing fails while another process (a reader, antivirus) has the
-    # file open for a moment; try again briefly before giving up.
-    for attempt in range(10):
-        try:
-            os.replace(src, dst)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 9:
-                raise
-            time.sleep(0.02 * (attempt + 1))
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX). Windows cannot open folders this way: skip."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some filesystems (network shares) refuse; the replace itself still happened
-    finally:
-        os.close(fd)
 
 
 def remove_stale_temp_files(folder: Path, stem: str, older_than: float = 60.0) -> None:

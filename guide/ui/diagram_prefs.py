@@ -8,8 +8,9 @@ a read-only profile only loses this convenience.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from guide.atomic import atomic_write
 
 PREFS_FILE = "pathway-diagram.json"
 
@@ -33,8 +34,6 @@ def save_prefs(home: Path | str | None, prefs: dict[str, str]) -> None:
     path = Path(home) / PREFS_FILE
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(prefs), encoding="utf-8")
-        os.replace(tmp, path)  # atomic: a crash mid-write never leaves half a file
+        atomic_write(path, json.dumps(prefs).encode("utf-8"))
     except OSError:
         pass

@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from guide.atomic import atomic_write
 
 FILE_NAME = "preferences.json"
 
@@ -81,17 +82,8 @@ class Preferences:
             return True
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".prefs-", suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(self._data, handle, indent=2, ensure_ascii=False)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self.path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            text = json.dumps(self._data, indent=2, ensure_ascii=False)
+            atomic_write(self.path, text.encode("utf-8"))
         except OSError as exc:
             self.problem = f"could not save preferences: {exc.strerror or exc}"
             return False
