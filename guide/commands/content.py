@@ -9,7 +9,7 @@ import sys
 from guide.cli import CommandError, add_global_options
 from guide.commands.common import load_model
 from guide.content.pages import PageComposer
-from guide.content.render import Renderer
+from guide.content.render import html_to_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,10 +56,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     elif args.format == "html":
         print(PageComposer(model).compose(item).html)
     else:
-        from guide.content.render import html_to_text
-
-        text = html_to_text(PageComposer(model).compose(item).html)
-        print(text if text else Renderer(model).plain_text(item))
+        # The composed page always starts with its title, so its text is never empty.
+        print(html_to_text(PageComposer(model).compose(item).html))
     return 0
 
 
