@@ -19,6 +19,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from guide.clock import SYSTEM
+from guide.clock import Clock as WallClock
 from guide.progress import files
 from guide.progress.document import (
     NewerFormatError,
@@ -53,8 +55,7 @@ class ProgressStore:
         self,
         home: Path,
         *,
-        now: Callable[[], dt.datetime] | None = None,
-        today: Callable[[], dt.date] | None = None,
+        clock: WallClock = SYSTEM,
         tr: Translate | None = None,
     ) -> None:
         self.home = Path(home)
@@ -70,8 +71,8 @@ class ProgressStore:
         # bytes, not size and time, stays right on FAT drives with 2-second timestamps.)
         self._seen: bytes | None = None
         self._seen_rev = 0
-        self._clock = Clock(now)
-        self._today = today or dt.date.today
+        self.clock = clock
+        self._clock = Clock(clock.now)
         self._tr: Translate = tr or (lambda text: text)
 
     @classmethod
@@ -305,7 +306,7 @@ class ProgressStore:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
         current = self.entry(milestone_id)
         if status == "done":
-            date_done = date_done or current.date_done or self._today()
+            date_done = date_done or current.date_done or self.clock.today()
         elif date_done is not None:
             raise ValueError("a date done goes only with the status done")
         return self.update_entry(milestone_id, status=status, date_done=date_done)

@@ -5,7 +5,6 @@ up, export and import, and "Delete my data". ``checklist_view.install`` puts it 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
@@ -44,14 +43,15 @@ class ChecklistView(QWidget):
         self,
         model: ContentModel,
         store: ProgressStore,
-        today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("checklistView")
         self.model = model
         self.store = store
-        self.today = today
+        # One clock for the view and its record: "coming up" and the date a tick records
+        # must agree on what day it is.
+        self.today = store.clock.today
         self._selected = ""
 
         heading = QLabel(self.tr("My progress checklist"))

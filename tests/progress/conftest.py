@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 import pytest
 
+from guide.clock import Clock
 from guide.content.model import NATIONS, ChecklistStage, ContentModel, Item
 from guide.progress import ProgressStore
 
@@ -34,8 +35,7 @@ def clock() -> FakeClock:
 @pytest.fixture
 def open_store(isolated_home: Path, clock: FakeClock) -> Callable[..., ProgressStore]:
     def factory(home: Path | None = None, **kwargs) -> ProgressStore:
-        kwargs.setdefault("now", clock)
-        kwargs.setdefault("today", lambda: TODAY)
+        kwargs.setdefault("clock", Clock(today=lambda: TODAY, now=clock))
         return ProgressStore.open(home or isolated_home, **kwargs)
 
     return factory

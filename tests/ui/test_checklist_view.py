@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from guide.clock import Clock
 from guide.progress import ProgressStore
 from guide.ui.checklist_tree import ID_ROLE, STAGE_PREFIX
 from guide.ui.checklist_view import stage_badges
@@ -17,7 +18,7 @@ TODAY = dt.date(2026, 11, 25)
 
 
 def _view(qtbot, model, home) -> ChecklistView:
-    view = ChecklistView(model, ProgressStore.open(home), today=lambda: TODAY)
+    view = ChecklistView(model, ProgressStore.open(home, clock=Clock.fixed(TODAY)))
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()
