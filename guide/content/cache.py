@@ -38,7 +38,7 @@ from guide.content.model import ContentModel
 from guide.content.rendered import Heading, RenderedBody
 
 # Bump when the pickled shape changes in a way the code hash would not notice.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 MAGIC = b"GUIDE-CONTENT-CACHE\n"
 CONTENT_SUFFIXES = (".md", ".yaml", ".yml")
 _SUM = 16  # bytes of the payload's checksum, which catches a damaged file before unpickling
@@ -59,13 +59,10 @@ _ALLOWED: frozenset[tuple[str, str]] = frozenset(
         ("guide.diagram.data", "Node"),
         ("guide.diagram.data", "Edge"),
         ("datetime", "date"),
-        ("pathlib", "Path"),
-        ("pathlib", "PosixPath"),
-        ("pathlib", "WindowsPath"),
-        ("pathlib", "PurePosixPath"),
-        ("pathlib", "PureWindowsPath"),
     }
 )
+# No pathlib class is allowed: where Path lives is an implementation detail (Python 3.13
+# moved PosixPath to pathlib._local), so the cache stores the roots as plain strings.
 
 
 class CacheError(Exception):
@@ -202,25 +199,30 @@ def read_cache(path: Path, key: str, roots: tuple[Path, ...]) -> ContentModel:
     if len(checksum) != _SUM or _checksum(payload) != checksum:
         raise CacheError("the cache is damaged (its checksum does not match)")
     try:
-        state, extras = _loads(payload)
+        state, root_names, extras = _loads(payload)
     except CacheError:
         raise
     except Exception as exc:  # truncated or corrupt pickles raise almost anything
         raise CacheError(f"the cache is corrupt: {type(exc).__name__}") from None
     if (
         not isinstance(state, ContentModel)
-        or state.roots != roots
+        or root_names != _root_names(roots)
         or not isinstance(extras, dict)
         or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in extras.items())
     ):
         raise CacheError("the cache does not hold a content model for these folders")
-    return replace(state, extras=LazyExtras(extras, origin=(path, key)))
+    return replace(state, roots=roots, extras=LazyExtras(extras, origin=(path, key)))
+
+
+def _root_names(roots: Iterable[Path]) -> tuple[str, ...]:
+    return tuple(os.fspath(root) for root in roots)
 
 
 def write_cache(path: Path, key: str, model: ContentModel) -> bool:
     """Save the model atomically (temporary file, then replace); False if it cannot."""
     extras = {name: _dumps(value) for name, value in model.extras.items()}
-    payload = _dumps((replace(model, extras=MappingProxyType({})), extras))
+    bare = replace(model, roots=(), extras=MappingProxyType({}))
+    payload = _dumps((bare, _root_names(model.roots), extras))
     from guide.atomic import atomic_write  # only when writing: a hit never needs it
 
     try:

@@ -235,3 +235,32 @@ def test_a_hit_does_not_import_the_yaml_parser(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def _globals_named(data: bytes) -> set[tuple[str, str]]:
+    """Every (module, name) a pickle asks the cache's own unpickler for."""
+    import io
+
+    named: set[tuple[str, str]] = set()
+
+    class Recording(content_cache._Unpickler):
+        def find_class(self, module: str, name: str) -> object:
+            named.add((module, name))
+            return super().find_class(module, name)
+
+    Recording(io.BytesIO(data)).load()
+    return named
+
+
+def test_the_cache_stores_folders_as_text_so_any_python_can_read_it(tmp_path: Path) -> None:
+    # Python 3.13 moved PosixPath to pathlib._local: a pickled Path named a class the
+    # restricted unpickler refused, so the cache never hit. Roots are now plain strings.
+    roots = (bundled_data_dir(),)
+    folder = tmp_path / "cache"
+    load_cached(roots, folder)
+    data = cache_path(folder, roots).read_bytes()
+    header = MAGIC + content_key(roots).encode() + b"\n"
+    named = _globals_named(data[len(header) + 16 :])
+    assert not [module for module, _name in named if module.startswith("pathlib")]
+    assert named <= content_cache._ALLOWED
+    assert read_cache(cache_path(folder, roots), content_key(roots), roots).roots == roots
