@@ -84,3 +84,41 @@ def test_no_arguments_gives_the_same_options_as_the_full_app_parser() -> None:
     assert quick is not None and parsed is not None
     assert vars(quick) == {**vars(parsed), "self_test": False}
     assert vars(quick) == {"content": None, "home": None, "self_test": False, "command": None}
+
+
+@pytest.mark.parametrize(
+    ("argv", "choices"),
+    [
+        (["list", "--kind", "nosuch"], ["page", "scheme", "term"]),
+        (["show", "overview", "--format", "nosuch"], ["text", "markdown", "html"]),
+        (["search", "ACF", "--kind", "nosuch"], ["page", "story"]),
+        (["search", "ACF", "--stage", "nosuch"], ["pre-doctoral", "phd-or-md"]),
+        (["search", "ACF", "--nation", "nosuch"], ["England", "Wales"]),
+        (["progress", "set", "some-id", "nosuch"], ["not-started", "done"]),
+        (["progress", "profile", "--nation", "nosuch"], ["Scotland", "Northern Ireland"]),
+        (["progress", "profile", "--stage", "nosuch"], ["f1", "f2"]),
+        (["progress", "export", "--format", "nosuch", "-o", "x"], ["pdf", "csv", "json"]),
+        (["screenshot", "overview", "-o", "x.png", "--theme", "nosuch"], ["dark", "light"]),
+    ],
+    ids=lambda value: "-".join(value) if isinstance(value, list) and "nosuch" in value else "",
+)
+def test_an_unknown_choice_is_one_line_naming_the_valid_choices(
+    argv: list[str], choices: list[str], isolated_home, capsys
+) -> None:
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's own check
+        code = exc.code
+    err = capsys.readouterr().err
+    assert code not in (0, None)
+    assert err.count("\n") == 1, err
+    assert "'nosuch'" in err
+    for choice in choices:
+        assert choice in err
+
+
+def test_an_unknown_screenshot_view_names_the_views(isolated_home, tmp_path, capsys) -> None:
+    assert main(["screenshot", "nosuch", "-o", str(tmp_path / "x.png")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'nosuch'" in err
+    assert "checklist" in err and "pathway-diagram" in err and "guide list" in err

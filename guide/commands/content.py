@@ -8,6 +8,7 @@ import sys
 
 from guide.cli import CommandError, add_global_options
 from guide.commands.common import load_model
+from guide.content.model import KINDS
 from guide.content.pages import PageComposer
 from guide.content.render import html_to_text
 
@@ -15,7 +16,7 @@ from guide.content.render import html_to_text
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("list", help="list every item with its id, kind and title")
     p.add_argument("--json", action="store_true", help="print JSON with every field")
-    p.add_argument("--kind", help="only items of this kind")
+    p.add_argument("--kind", choices=KINDS, help="only items of this kind")
     add_global_options(p, suppress=True)
     p.set_defaults(func=cmd_list)
 

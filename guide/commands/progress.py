@@ -142,7 +142,10 @@ def cmd_profile(args: argparse.Namespace) -> int:
     }
     stage_ids = [s.id for s in model.checklist_stages]
     if "stage" in changes and changes["stage"] not in stage_ids:
-        raise CommandError(f"stage must be one of {', '.join(stage_ids)}")
+        raise CommandError(
+            f"argument --stage: invalid choice: {changes['stage']!r} "
+            f"(choose from {', '.join(stage_ids)})"
+        )
     if changes:
         try:
             store.set_profile(**changes)

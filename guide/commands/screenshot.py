@@ -88,7 +88,11 @@ def render_screenshot(
     window = MainWindow(model, home, persist=persist, start_id="overview", theme=theme)  # type: ignore[arg-type]
     try:
         if not window._known(view.partition("#")[0]):
-            raise CommandError(f"no page or view called {view!r} (see 'guide list')")
+            views = ", ".join(sorted(window._views))
+            raise CommandError(
+                f"no page or view called {view!r}: give a content id (see 'guide list') "
+                f"or one of {views}"
+            )
         window.resize(*size)
         set_zoom(window, zoom, save=False)
         window.show()

@@ -68,6 +68,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not args.stdin and not query:
         raise CommandError("give something to search for, or --stdin (try --help)")
     index = SearchIndex.build(load_model(args))
+    if args.stage and args.stage not in index.stage_ids:
+        raise CommandError(
+            f"argument --stage: invalid choice: {args.stage!r} "
+            f"(choose from {', '.join(sorted(index.stage_ids))})"
+        )
     if index.notice:
         print(f"guide: note: {index.notice}", file=sys.stderr)
     if args.stdin:
