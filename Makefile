@@ -6,9 +6,14 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench fuzz bundle tarball lint format clean
+.PHONY: run test bench fuzz bundle tarball lint format clean system-packages check-clocks check-fresh
 
-$(STAMP): pyproject.toml
+# Debian/Ubuntu: install the system packages the guide needs (packaging/linux/debian-packages.txt)
+# when some are missing, as root or with passwordless sudo; otherwise print the one line to run.
+system-packages:
+	@PYTHON=$(PYTHON) sh packaging/linux/system-packages.sh
+
+$(STAMP): pyproject.toml | system-packages
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt-get install -y python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
@@ -22,7 +27,18 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check guide tests
 	$(PY) -m ruff format --check guide tests
+	$(VENV)/bin/actionlint .github/workflows/ci.yml
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The whole suite with the clock moved (+1 and +4 years) and in far-off time zones (UTC+14,
+# UTC-10); minutes, so not part of make test. Needs faketime (apt-get install faketime).
+check-clocks: $(STAMP)
+	PY=$(PY) sh tests/check_clocks.sh
+
+# make run, then make test, in fresh minimal Debian 12 and 13 roots with only git, as a new
+# user would; tens of minutes, needs root and debootstrap. Figures go to stdout.
+check-fresh:
+	sh packaging/linux/check_fresh.sh
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.run

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from guide import APP_NAME, __version__
+from guide.clock import from_environment
 
 COMMAND_MODULES: tuple[str, ...] = (
     "guide.commands.content",
@@ -106,6 +107,12 @@ def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     quick = _app_arguments(sys.argv[1:] if argv is None else argv)
     args = quick if quick is not None else build_parser().parse_args(argv)
+    try:
+        # The one clock for this run: every command and the app read the date from it.
+        args.clock = from_environment()
+    except ValueError as exc:
+        print(f"guide: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.self_test:
             from guide.selftest import run_self_test

@@ -122,3 +122,32 @@ def test_an_unknown_screenshot_view_names_the_views(isolated_home, tmp_path, cap
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "'nosuch'" in err
     assert "checklist" in err and "pathway-diagram" in err and "guide list" in err
+
+
+def test_guide_today_moves_the_day_every_command_reads(isolated_home, monkeypatch, capsys):
+    main(["list", "--json"])
+    reviewed = [i for i in json.loads(capsys.readouterr().out) if i.get("next_review")]
+    item = reviewed[0]
+    due = item["next_review"]
+    overdue = "overdue for review"
+    monkeypatch.setenv("GUIDE_TODAY", due)
+    assert main(["show", item["id"]]) == 0
+    assert overdue not in capsys.readouterr().out
+    monkeypatch.setenv("GUIDE_TODAY", f"{int(due[:4]) + 1}{due[4:]}")
+    assert main(["show", item["id"]]) == 0
+    assert overdue in capsys.readouterr().out
+    # The checklist's "done" date comes from the same clock.
+    monkeypatch.setenv("GUIDE_TODAY", "2031-02-03")
+    main(["progress", "list", "--json"])
+    milestone = json.loads(capsys.readouterr().out)[0]["id"]
+    assert main(["progress", "set", milestone, "done"]) == 0
+    main(["progress", "list", "--json"])
+    row = next(r for r in json.loads(capsys.readouterr().out) if r["id"] == milestone)
+    assert row["date_done"] == "2031-02-03"
+
+
+def test_a_guide_today_that_is_not_a_date_is_one_line_error(monkeypatch, capsys):
+    monkeypatch.setenv("GUIDE_TODAY", "next tuesday")
+    assert main(["list"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "GUIDE_TODAY" in err and "YYYY-MM-DD" in err

@@ -1,4 +1,4 @@
-"""Helpers shared by subcommands: loading the content roots the user asked for."""
+"""Helpers shared by subcommands: the content roots the user asked for, and the clock."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from functools import lru_cache
 from pathlib import Path
 
+from guide.clock import Clock, from_environment
 from guide.content import ContentModel
 from guide.paths import bundled_data_dir
 
@@ -32,3 +33,9 @@ def load_model(args: argparse.Namespace, *, cached: bool = False) -> ContentMode
     from guide.content.cache import default_cache_folder, load_cached
 
     return load_cached(roots, default_cache_folder(getattr(args, "home", None)))
+
+
+def clock_of(args: argparse.Namespace) -> Clock:
+    """The clock ``guide.cli.main`` built once for this run (``GUIDE_TODAY`` honoured)."""
+    clock = getattr(args, "clock", None)
+    return clock if clock is not None else from_environment()

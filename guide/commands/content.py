@@ -7,7 +7,7 @@ import json
 import sys
 
 from guide.cli import CommandError, add_global_options
-from guide.commands.common import load_model
+from guide.commands.common import clock_of, load_model
 from guide.content.model import KINDS
 from guide.content.pages import PageComposer
 from guide.content.render import html_to_text
@@ -52,13 +52,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     item = model.get(args.id)
     if item is None:
         raise CommandError(f"no item with id {args.id!r} (see 'guide list')")
+    composer = PageComposer(model, clock=clock_of(args))
     if args.format == "markdown":
         print(f"# {item.title}\n\n{item.body}".rstrip())
     elif args.format == "html":
-        print(PageComposer(model).compose(item).html)
+        print(composer.compose(item).html)
     else:
         # The composed page always starts with its title, so its text is never empty.
-        print(html_to_text(PageComposer(model).compose(item).html))
+        print(html_to_text(composer.compose(item).html))
     return 0
 
 

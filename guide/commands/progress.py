@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from guide.cli import CommandError, add_global_options
-from guide.commands.common import load_model
+from guide.commands.common import clock_of, load_model
 from guide.content.model import NATIONS
 from guide.paths import user_home
 from guide.progress import ProgressStore
@@ -66,7 +66,7 @@ def _date(text: str) -> dt.date:
 
 
 def open_store(args: argparse.Namespace) -> ProgressStore:
-    store = ProgressStore.open(user_home(getattr(args, "home", None)))
+    store = ProgressStore.open(user_home(getattr(args, "home", None)), clock=clock_of(args))
     for notice in store.notices:
         print(f"guide: {notice}", file=sys.stderr)
     return store
@@ -175,7 +175,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             from guide.progress.pdf import write_pdf
 
-            write_pdf(model, store.data, out, dt.date.today())
+            write_pdf(model, store.data, out, store.clock.today())
     except OSError as exc:
         raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}", file=sys.stderr)

@@ -15,7 +15,8 @@ import tempfile
 from pathlib import Path
 
 from guide.cli import CommandError, add_global_options
-from guide.commands.common import load_model
+from guide.clock import SYSTEM, Clock
+from guide.commands.common import clock_of, load_model
 
 THEME_CHOICES = ("system", "light", "dark", "high-contrast")
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
@@ -58,6 +59,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         saved = render_screenshot(
             model, args.view, output, home=home, theme=args.theme, size=(width, height),
             zoom=args.zoom, persist=bool(getattr(args, "home", None)) is False,
+            clock=clock_of(args),
         )  # fmt: skip
     if not saved:
         raise CommandError(f"could not write {output}")
@@ -75,6 +77,7 @@ def render_screenshot(
     size: tuple[int, int] = (1200, 800),
     zoom: int = 100,
     persist: bool = False,
+    clock: Clock = SYSTEM,
 ) -> bool:
     """Build the window, open ``view``, let it lay out, and save a PNG. Returns success."""
     from PySide6.QtWidgets import QApplication
@@ -85,7 +88,7 @@ def render_screenshot(
 
     app = QApplication.instance() or QApplication([APP_SLUG])
     app.setApplicationDisplayName(APP_NAME)
-    window = MainWindow(model, home, persist=persist, start_id="overview", theme=theme)  # type: ignore[arg-type]
+    window = MainWindow(model, home, persist=persist, start_id="overview", theme=theme, clock=clock)  # type: ignore[arg-type]
     try:
         if not window._known(view.partition("#")[0]):
             views = ", ".join(sorted(window._views))

@@ -56,7 +56,8 @@ class NewerFormatError(ProgressFormatError):
 # ---------------------------------------------------------------- writing
 
 
-def to_document(data: ProgressData, saved: dt.datetime | None = None) -> dict[str, Any]:
+def to_document(data: ProgressData, saved: dt.datetime) -> dict[str, Any]:
+    """The record as JSON-ready data; ``saved`` (from the store's clock) is when it was written."""
     profile = data.profile
     return {
         "app": APP_TAG,
@@ -64,7 +65,7 @@ def to_document(data: ProgressData, saved: dt.datetime | None = None) -> dict[st
         "schema": SCHEMA_VERSION,
         "rev": data.rev,
         "clock": format_time(data.clock),
-        "saved": format_time(saved or dt.datetime.now(dt.timezone.utc)),
+        "saved": format_time(saved),
         "profile": {
             "nation": profile.nation,
             "stage": profile.stage,
@@ -95,7 +96,7 @@ def to_document(data: ProgressData, saved: dt.datetime | None = None) -> dict[st
     }
 
 
-def dumps(data: ProgressData, saved: dt.datetime | None = None) -> bytes:
+def dumps(data: ProgressData, saved: dt.datetime) -> bytes:
     """The document as UTF-8 JSON with one record per line: readable, greppable and diffable,
     and built with the C JSON encoder (``indent=`` would use the slow pure-Python one)."""
     doc = to_document(data, saved)

@@ -126,11 +126,12 @@ def _pid_alive(pid: int) -> bool:
 # ---------------------------------------------------------------- backups and set-aside
 
 
-def timestamp() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+def timestamp(now: dt.datetime) -> str:
+    """``now`` (the store's clock) as text for a file name, in UTC whatever the time zone."""
+    return now.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def back_up(path: Path, data: bytes, rev: int) -> Path | None:
+def back_up(path: Path, data: bytes, rev: int, now: dt.datetime) -> Path | None:
     """Keep a copy of what was just saved in ``backups/``, then drop all but the newest.
 
     A separate file, not a hard link: something that damages the record in place
@@ -140,7 +141,7 @@ def back_up(path: Path, data: bytes, rev: int) -> Path | None:
     """
     folder = path.parent / BACKUP_DIR
     # The revision comes first so the order stays right even if the clock is set back.
-    target = folder / f"{path.stem}-r{rev:010d}-{timestamp()}.json"
+    target = folder / f"{path.stem}-r{rev:010d}-{timestamp(now)}.json"
     try:
         folder.mkdir(exist_ok=True)
         target.write_bytes(data)
@@ -166,11 +167,11 @@ def prune_backups(path: Path, keep: int = KEEP_BACKUPS) -> None:
             old.unlink()
 
 
-def set_aside(path: Path, reason: str) -> Path:
+def set_aside(path: Path, reason: str, now: dt.datetime) -> Path:
     """Rename a damaged file out of the way (never overwriting anything) and return its new name."""
     for n in range(1000):
         suffix = f"-{n}" if n else ""
-        target = path.with_name(f"{path.stem}.{reason}-{timestamp()}{suffix}{path.suffix}")
+        target = path.with_name(f"{path.stem}.{reason}-{timestamp(now)}{suffix}{path.suffix}")
         if not target.exists():
             os.rename(path, target)
             return target

@@ -9,6 +9,7 @@ imported file) keeps, record by record, whichever change is newer.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -128,8 +129,8 @@ class Clock:
     """A hybrid logical clock: each new stamp is the current time, or just after the
     newest stamp already in the record if the computer's clock says otherwise."""
 
-    def __init__(self, now: Any = None) -> None:
-        self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
+    def __init__(self, now: Callable[[], dt.datetime]) -> None:
+        self._now = now  # the wall clock's now (guide.clock.Clock.now)
 
     def next(self, data: ProgressData) -> tuple[Stamp, ProgressData]:
         newest = max(data.clock, data.newest_stamp().time)

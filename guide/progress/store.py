@@ -138,7 +138,7 @@ class ProgressStore:
     def _recover(self, problem: str) -> None:
         tr = self._tr
         try:
-            aside: Path | None = files.set_aside(self.path, "damaged")
+            aside: Path | None = files.set_aside(self.path, "damaged", self.clock.now())
         except OSError:
             aside = None
         restored = self._newest_good_backup()
@@ -194,10 +194,11 @@ class ProgressStore:
                 disk = self._read_for_merge()
                 if disk is not None:
                     self.data = merge(self.data, disk).data
-                payload = dumps(self.data)
+                now = self.clock.now()
+                payload = dumps(self.data, now)
                 files.atomic_write(self.path, payload)
                 self._seen, self._seen_rev = payload, self.data.rev
-                files.back_up(self.path, payload, self.data.rev)
+                files.back_up(self.path, payload, self.data.rev, now)
                 files.remove_stale_temp_files(self.home, self.path.stem)
         except OSError as exc:
             self.pending = True
@@ -249,7 +250,7 @@ class ProgressStore:
             ).format(reason=exc)
             raise OSError(errno.EPERM, self.read_only_reason) from exc
         except ProgressFormatError as exc:
-            aside = files.set_aside(self.path, "damaged")
+            aside = files.set_aside(self.path, "damaged", self.clock.now())
             self.notices.append(
                 self._tr(
                     "Your progress file had been damaged ({problem}). It has been kept as "
@@ -379,7 +380,7 @@ class ProgressStore:
         return result
 
     def export_json(self, path: Path) -> None:
-        files.atomic_write(Path(path), dumps(self.data))
+        files.atomic_write(Path(path), dumps(self.data, self.clock.now()))
 
     def delete_all(self) -> None:
         """Remove the record, its backups and any damaged copies set aside. Raises OSError."""

@@ -62,7 +62,7 @@ def _start(args: argparse.Namespace) -> int:
     model = load_model(args, cached=True)
     # Features (search, checklist badges, diagram row) come just after the first paint.
     home = user_home(getattr(args, "home", None))
-    window = MainWindow(model, home, start_id=None, defer_features=True)
+    window = MainWindow(model, home, start_id=None, defer_features=True, clock=args.clock)
 
     class FirstPaint(QObject):
         """Runs once, after the window has painted for the first time."""

@@ -95,7 +95,7 @@ class CloseGuard(QObject):
 
 def install(window: Any) -> None:
     """Open the record, expose it as ``window.progress`` and register the checklist view."""
-    store = ProgressStore.open(window.home, tr=_tr)
+    store = ProgressStore.open(window.home, tr=_tr, clock=window.clock)
     window.progress = store
 
     def update_badges() -> None:

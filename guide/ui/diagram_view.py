@@ -11,7 +11,6 @@ colours so they read well on paper.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import os
 from html import escape
@@ -197,7 +196,7 @@ class PathwayDiagramPage(QWidget):
             done = frozenset(progress.completed_ids())
             if not stage and getattr(progress, "data", None) is not None:
                 # The checklist's own guess from the foundation start date, if there is one.
-                stage = current_stage(self.model, progress.data, dt.date.today())
+                stage = current_stage(self.model, progress.data, progress.clock.today())
         except Exception:  # a half-loaded progress file must not take the diagram down
             done = frozenset()
         return (nation if nation in NATIONS else None), stage, done

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.clock import SYSTEM, Clock
 from guide.content.links import INTERNAL_SCHEME
 from guide.content.model import ContentModel
 from guide.content.pages import Page, PageComposer
@@ -73,8 +74,10 @@ class MainWindow(QMainWindow):
         defer_features: bool = False,
         start_id: str | None = None,
         theme: str | None = None,
+        clock: Clock = SYSTEM,
     ) -> None:
         super().__init__()
+        self.clock = clock  # what day it is, for every view (guide.cli builds it once)
         if home is None:
             from guide.paths import user_home
 
@@ -86,7 +89,7 @@ class MainWindow(QMainWindow):
 
         # Bodies stored at the last close: the start page shows without Markdown.
         self._bodies = body_store(model)
-        self.composer = PageComposer(model, tr=_page_tr, bodies=self._bodies)
+        self.composer = PageComposer(model, tr=_page_tr, bodies=self._bodies, clock=clock)
         self.progress: Any = None
         self.history = History()
         self.current_id = ""
