@@ -85,8 +85,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_global_options(q, suppress=True)
     q.set_defaults(func=cmd_coming)
 
-    q = actions.add_parser("export", help="export your checklist as PDF, CSV or JSON")
-    q.add_argument("--format", choices=("pdf", "csv", "json"), required=True)
+    q = actions.add_parser(
+        "export", help="export your checklist: PDF summary, calendar (ICS), CSV or JSON"
+    )
+    q.add_argument(
+        "--format",
+        choices=("pdf", "ics", "csv", "json"),
+        required=True,
+        help="pdf: summary for a supervisor; ics: coming dates for Outlook or another calendar",
+    )
     q.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     add_global_options(q, suppress=True)
     q.set_defaults(func=cmd_export)
@@ -290,6 +297,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         if args.format == "json":
             store.export_json(out)
+        elif args.format == "ics":
+            from guide.progress.files import atomic_write
+            from guide.progress.ics import to_ics
+
+            atomic_write(out, to_ics(model, store.data, store.clock.today(), store.clock.now()))
         elif args.format == "csv":
             from guide.progress.export import to_csv
             from guide.progress.files import atomic_write
