@@ -10,8 +10,11 @@ STAMP  := $(VENV)/.installed
 
 # Debian/Ubuntu: install the system packages the guide needs (packaging/linux/debian-packages.txt)
 # when some are missing, as root or with passwordless sudo; otherwise print the one line to run.
+# `make test` and `make bundle` add the few packages only they need (see the list).
 system-packages:
-	@PYTHON=$(PYTHON) sh packaging/linux/system-packages.sh
+	@PYTHON=$(PYTHON) sh packaging/linux/system-packages.sh $(SYSTEM_FOR)
+test: SYSTEM_FOR := test
+bundle: SYSTEM_FOR := bundle
 
 $(STAMP): pyproject.toml | system-packages
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \

@@ -34,7 +34,7 @@ def system_packages(path: Path = PACKAGE_LIST) -> list[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return []
-    return [name for line in lines if (name := line.partition("#")[0].strip())]
+    return [words[0] for line in lines if (words := line.partition("#")[0].split())]
 
 
 def install_hint() -> str:

@@ -4,8 +4,11 @@
 # needs no password, it installs them; otherwise it prints the one line to run and fails, so
 # Qt never dies later with a message nobody can act on.
 #
-#   packaging/linux/system-packages.sh           install what is missing (or say how)
-#   packaging/linux/system-packages.sh --check   only say what is missing (exit 1 if any)
+#   packaging/linux/system-packages.sh [TARGET...]           install what is missing (or say how)
+#   packaging/linux/system-packages.sh --check [TARGET...]   only say what is missing (exit 1 if any)
+#
+# TARGETs (test, bundle) add the packages only that make target needs; with none, those
+# for make run.
 #
 # PYTHON names the Python that builds .venv (default python3). On a system without dpkg and
 # apt-get (not Debian or Ubuntu) it does nothing: see the README for what Qt needs.
@@ -14,7 +17,12 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 list="$here/debian-packages.txt"
 python=${PYTHON:-python3}
-mode=${1:-install}
+mode=install
+if [ "${1:-}" = "--check" ]; then
+    mode=--check
+    shift
+fi
+targets=" $* "
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     exit 0
@@ -27,22 +35,26 @@ installed_names() {
             sub(/,$/, "", $i); sub(/:.*/, "", $i); print $i } }'
 }
 
-# What the Python that builds .venv lacks: "venv" if it has no venv/ensurepip, and the minor
-# version when it has no shared library of its own (Debian's python3 is built without one).
+# What the Python that builds .venv lacks: "venv" if it has no venv/ensurepip, and
+# libpython3.N if its shared library cannot be loaded (Debian's python3 does not use one, so
+# it comes in a package of its own; pyenv's Python carries its own).
 python_needs() {
-    "$python" -c 'import sys, sysconfig
+    "$python" -c 'import ctypes, sys, sysconfig
 try:
     import venv, ensurepip
 except ImportError:
     print("venv")
-if not sysconfig.get_config_var("Py_ENABLE_SHARED"):
+try:
+    ctypes.CDLL(sysconfig.get_config_var("INSTSONAME") or "")
+except OSError:
     print("libpython3.%d" % sys.version_info[1])' 2>/dev/null || true
 }
 
 # The list, with the entries that depend on the Python resolved (or dropped when not needed).
 wanted() {
     needs=$(python_needs)
-    sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$list" | while read -r name; do
+    sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$list" | while read -r name only; do
+        case $targets in *" ${only:-} "*) ;; *) [ -z "${only:-}" ] || continue ;; esac
         case $name in
         python3-venv)
             # Without a Python yet, python3 is installed first and this is asked again.
