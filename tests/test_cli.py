@@ -151,3 +151,22 @@ def test_a_guide_today_that_is_not_a_date_is_one_line_error(monkeypatch, capsys)
     assert main(["list"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "GUIDE_TODAY" in err and "YYYY-MM-DD" in err
+
+
+def test_a_screenshot_prints_only_the_file_it_wrote(isolated_home, tmp_path) -> None:
+    # The offscreen platform's "does not support propagateSizeHints()" notes are not for users.
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "overview.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "guide", "screenshot", "overview", "-o", str(out), "--size",
+         "800x600"],
+        capture_output=True, text=True, env=env, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert done.stdout.strip() == str(out)
+    assert out.read_bytes().startswith(b"\x89PNG")

@@ -11,8 +11,11 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from guide.cli import CommandError, add_global_options
 from guide.clock import SYSTEM, Clock
@@ -87,6 +90,7 @@ def render_screenshot(
     from guide.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([APP_SLUG])
+    restore = _without_offscreen_notes()
     app.setApplicationDisplayName(APP_NAME)
     window = MainWindow(model, home, persist=persist, start_id="overview", theme=theme, clock=clock)  # type: ignore[arg-type]
     try:
@@ -108,3 +112,27 @@ def render_screenshot(
         window.close()
         window.deleteLater()
         app.processEvents()
+        restore()
+
+
+_PLATFORM_NOTES = ("This plugin does not support propagateSizeHints",)
+
+
+def _without_offscreen_notes() -> Callable[[], None]:
+    """Drop the offscreen platform's "does not support propagateSizeHints()", printed each
+    time a window is shown: a note for Qt's own developers, not a problem with the picture.
+    Every other message goes where it went before. Returns the call that undoes this."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    previous: Any = None
+
+    def handler(mode: QtMsgType, context: Any, message: str) -> None:
+        if message.startswith(_PLATFORM_NOTES):
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    return lambda: qInstallMessageHandler(previous)
