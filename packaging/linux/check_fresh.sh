@@ -44,6 +44,17 @@ for suite in $suites; do
     rm -rf "$root"
     cp -a "$base" "$root"
     cp /etc/resolv.conf "$root/etc/resolv.conf"
+    # Some networks (this project's build machines among them) reach the package registries
+    # through a gateway whose certificate authority only the host trusts. Carry the host's
+    # own added authorities over, and point pip at the system bundle (older pips bring their
+    # own); on an ordinary network there are none and nothing changes.
+    trust=""
+    if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+        cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+        chroot "$root" update-ca-certificates >/dev/null 2>&1
+        trust="PIP_CERT=/etc/ssl/certs/ca-certificates.crt"
+        echo "(the host's added certificate authorities are trusted in the root, for pip)"
+    fi
     git clone --quiet --bare "$repo" "$root/srv/guide.git"
     mount -t proc proc "$root/proc" && mounted="$root/proc $mounted"
     mount --bind /dev "$root/dev" && mounted="$root/dev $mounted"
@@ -52,7 +63,7 @@ for suite in $suites; do
     log="$work/$suite.log"
     # An empty environment (env -i): nothing from this machine's shell, Python or pip set-up.
     if chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-        HOME=/root LANG=C.UTF-8 /bin/sh -c '
+        HOME=/root LANG=C.UTF-8 $trust /bin/sh -c '
         set -e
         cd /root
         git clone --quiet /srv/guide.git guide
