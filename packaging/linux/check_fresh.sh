@@ -70,7 +70,7 @@ for suite in $suites; do
         cd guide
         # The README'"'"'s first line (git is there already): make itself.
         ta=$(date +%s)
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq make >/dev/null
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq make >/dev/null 2>&1
         t0=$(date +%s)
         QT_QPA_PLATFORM=offscreen GUIDE_QUIT_AFTER_FIRST_PAINT=1 make run
         t1=$(date +%s)
