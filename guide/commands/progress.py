@@ -90,9 +90,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     q.add_argument(
         "--format",
-        choices=("pdf", "ics", "csv", "json"),
+        choices=("pdf", "markdown", "ics", "csv", "json"),
         required=True,
-        help="pdf: summary for a supervisor; ics: coming dates for Outlook or another calendar",
+        help="pdf: summary for a supervisor; markdown: the same summary as plain text for an "
+        "e-portfolio; ics: coming dates for Outlook or another calendar",
+    )
+    q.add_argument(
+        "--all-stages",
+        action="store_true",
+        help="summary: every stage, not just your current and previous one",
     )
     q.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     add_global_options(q, suppress=True)
@@ -297,6 +303,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         if args.format == "json":
             store.export_json(out)
+        elif args.format == "markdown":
+            from guide.progress.files import atomic_write
+            from guide.progress.summary import summary_markdown
+
+            text = summary_markdown(
+                model, store.data, store.clock.today(), include_all=args.all_stages
+            )
+            atomic_write(out, text.encode("utf-8"))
         elif args.format == "ics":
             from guide.progress.files import atomic_write
             from guide.progress.ics import to_ics
@@ -310,7 +324,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             from guide.progress.pdf import write_pdf
 
-            write_pdf(model, store.data, out, store.clock.today())
+            write_pdf(model, store.data, out, store.clock.today(), include_all=args.all_stages)
     except OSError as exc:
         raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}", file=sys.stderr)
