@@ -18,7 +18,6 @@ from guide.content.model import FIXED_IDS, LINKABLE_VIEWS, SECTION_IDS, ContentM
 from guide.content.schema import SCHEMA
 from guide.content.yamlerrors import quote_line
 
-
 KnockOn = dict[str, list[str]]
 
 

@@ -183,9 +183,7 @@ def _load_page(path: Path, collector: _Collector) -> None:
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
-        collector.report(
-            path, 1, "front matter is not closed with a line of ---", lost=meant_id
-        )
+        collector.report(path, 1, "front matter is not closed with a line of ---", lost=meant_id)
         return
     try:
         data = parse_yaml("\n".join(lines[1:end]), line_offset=1)

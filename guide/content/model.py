@@ -219,9 +219,10 @@ class ContentModel:
         best: Edition | None = None
         for edition in self.editions:
             root = edition.root.rstrip("/\\")
-            if item.path.startswith(root) and item.path[len(root) : len(root) + 1] in ("/", "\\"):
-                if best is None or len(root) > len(best.root):
-                    best = edition
+            after = item.path[len(root) : len(root) + 1]
+            inside = item.path.startswith(root) and after in ("/", "\\")
+            if inside and (best is None or len(root) > len(best.root)):
+                best = edition
         return best
 
     def is_local(self, item: Item) -> bool:

@@ -51,7 +51,7 @@ def _entry_spans(lines: list[str], items_at: int) -> tuple[list[tuple[int, int]]
         # An entry's own lists sit two or more spaces deeper; one space out is a slip.
         if here <= indent + 1:
             starts.append(i)
-    spans = list(zip(starts, [*starts[1:], end]))
+    spans = list(zip(starts, [*starts[1:], end], strict=False))
     return spans, end
 
 

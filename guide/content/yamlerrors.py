@@ -124,7 +124,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str, line_offset: int = 0) -> Expla
                 index,
                 column,
                 f"line {index + 1 + line_offset} has a second colon in its value: if the colon "
-                'is part of the text, put the whole value in double quotes, for example '
+                "is part of the text, put the whole value in double quotes, for example "
                 'title: "Research: a guide"',
             )
     if index < len(lines) and (

@@ -132,9 +132,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
         raise
     except yaml.MarkedYAMLError as exc:
         explained = explain(exc, text, line_offset)
-        raise ContentFileError(
-            explained.message, explained.line, detail=explained.detail
-        ) from None
+        raise ContentFileError(explained.message, explained.line, detail=explained.detail) from None
     except yaml.YAMLError as exc:
         raise ContentFileError(f"YAML error: {exc}", 1 + line_offset) from None
     except RecursionError:
