@@ -194,18 +194,32 @@ def _offline_notice(folder: Path, local: Path, tr: Translate) -> str:
 
 
 def _merge_local_copy(opened: Opened, tr: Translate) -> None:
-    local = opened.home / LOCAL_COPY / FILE_NAME
+    _merge_file(
+        opened,
+        opened.home / LOCAL_COPY / FILE_NAME,
+        tr("Changes kept on this computer while your folder was away were added:"),
+    )
+    # The old folder's record, while it is still there: an older version of the guide, or
+    # one started with another data folder, may still be saving to it. Newest wins.
+    previous = opened.location.previous or opened.home
+    if not _same(previous, opened.store.home):
+        _merge_file(
+            opened,
+            previous / FILE_NAME,
+            tr("Changes saved in the checklist's old folder, {folder}, were added:").format(
+                folder=previous
+            ),
+        )
+
+
+def _merge_file(opened: Opened, path: Path, heading: str) -> None:
     try:
-        data = loads(local.read_bytes())
-    except FileNotFoundError:
-        return
+        data = loads(path.read_bytes())
     except (OSError, ProgressFormatError):
-        return  # a damaged local copy: the record in the chosen folder is the one that counts
+        return  # missing or damaged: the record in the chosen folder is the one that counts
     result = _merge_in(opened.store, data)
     if result.changed:
-        opened.merged.append(
-            (tr("Changes kept on this computer while your folder was away were added:"), result)
-        )
+        opened.merged.append((heading, result))
 
 
 def _merge_conflict_copies(opened: Opened, tr: Translate) -> None:

@@ -24,7 +24,7 @@ from guide.progress.location import (
 )
 from guide.progress.merge import merge
 from guide.progress.model import Entry, ProgressData, Stamp
-from guide.progress.store import FILE_NAME
+from guide.progress.store import FILE_NAME, ProgressStore
 from tests.progress.conftest import TODAY, make_model
 
 MODEL = make_model(
@@ -185,3 +185,15 @@ def test_merge_of_a_local_copy_is_idempotent(isolated_home, tmp_path, ticking):
     local = loads((isolated_home / LOCAL_COPY / FILE_NAME).read_bytes())
     assert merge(opened.store.data, local).changed == []  # the local copy kept up
     assert _open(isolated_home, ticking).merged == []
+
+
+def test_changes_still_saved_in_the_old_folder_are_merged_in(isolated_home, tmp_path, ticking):
+    folder = tmp_path / "OneDrive"
+    folder.mkdir()
+    move_record(_open(isolated_home, ticking), folder, clock=ticking)
+    # An older version of the guide on this PC knows nothing of the move and saves as before.
+    old = ProgressStore.open(isolated_home, clock=ticking)
+    old.set_status("t-two", "done", TODAY)
+    again = _open(isolated_home, ticking)
+    assert again.folder == folder and again.store.entry("t-two").status == "done"
+    assert "old folder" in again.merge_report(MODEL)[0]
