@@ -51,11 +51,14 @@ def test_writer_killed_at_random_moments_never_loses_a_finished_change(
         proc = _start(isolated_home, run * 10_000, 10_000)
         assert proc.stdout is not None
         assert proc.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0.0, 0.15))  # somewhere in the middle of a stream of saves
+        # Wait for the first finished save, so that a busy machine still kills mid-stream
+        # rather than before anything was saved; then somewhere in the stream of saves.
+        first = proc.stdout.readline()
+        time.sleep(rng.uniform(0.0, 0.15))
         proc.kill()
         out, err = proc.communicate()
         assert "Traceback" not in err, err
-        acknowledged += _acknowledged(out)
+        acknowledged += _acknowledged(first + out)
 
         store = ProgressStore.open(folder)  # the folder itself, not helped by the local copy
         assert store.notices == [], store.notices  # loads cleanly: no damage, no restore
