@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from guide.clock import SYSTEM, Clock
 from guide.content.links import internal_href
 from guide.content.model import ContentModel, Item
+from guide.content.notices import notices
 from guide.content.rendered import Heading, RenderedBody
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ class PageComposer:
         today = today or self.clock.today()
         body = self.body(item)
         parts = [f'<h1 class="page-title">{escape(item.title)}</h1>']
+        parts.extend(notices(self.model, item, self.tr))
         if item.kind == "story":
             parts.append(
                 _banner(

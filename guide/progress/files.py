@@ -47,6 +47,8 @@ class LockTimeoutError(OSError):
 
 def remove_stale_temp_files(folder: Path, stem: str, older_than: float = 60.0) -> None:
     """Temporary files left by a copy of the app that was killed mid-save."""
+    # The computer's own time, not the app's Clock: it is compared with file times, which
+    # the file system stamps from the computer's clock whatever day the app is shown as.
     cutoff = time.time() - older_than
     for tmp in folder.glob(f".{stem}-*.tmp"):
         with contextlib.suppress(OSError):
@@ -89,6 +91,7 @@ def folder_lock(lock_path: Path, timeout: float | None = None) -> Iterator[None]
 
 
 def _lock_is_stale(lock_path: Path) -> bool:
+    # As above, the computer's time against the lock file's time, not the app's Clock.
     try:
         age = time.time() - lock_path.stat().st_mtime
         owner = json.loads(lock_path.read_text("utf-8") or "{}")
