@@ -300,7 +300,7 @@ def _retire_previous(opened: Opened, tr: Translate) -> None:
     renamed = None
     if old.exists() and not _same(old.parent, opened.store.home):
         try:
-            renamed = files.set_aside(old, "moved")
+            renamed = files.set_aside(old, "moved", opened.store.clock.now())
         except OSError:
             return  # try again next time; the choice stays unproven
     opened.location = Location(location.folder, location.previous, proven=True)
@@ -389,7 +389,8 @@ def move_record(
 
 
 def _records(data: ProgressData) -> dict[str, object]:
-    doc = to_document(data)
+    # "saved" is left out of the comparison, so any time will do for it.
+    doc = to_document(data, dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
     return {k: v for k, v in doc.items() if k not in ("saved",)}
 
 

@@ -132,7 +132,9 @@ def test_an_unreachable_folder_keeps_changes_locally_and_merges_both_sides_when_
 def _copy_with(base: ProgressData, key: str, entry: Entry) -> bytes:
     stamp = Stamp(dt.datetime(2026, 11, 25, 12, tzinfo=dt.timezone.utc), base.rev + 50)
     entries = {**base.entries, key: Entry(entry.status, entry.date_done, entry.notes, stamp=stamp)}
-    return dumps(ProgressData(base.profile, entries, base.own, base.rev + 50, stamp.time))
+    return dumps(
+        ProgressData(base.profile, entries, base.own, base.rev + 50, stamp.time), stamp.time
+    )
 
 
 @pytest.mark.parametrize(
