@@ -48,7 +48,7 @@ def _start(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from guide.commands.common import load_model
+    from guide.commands.common import clock_of, load_model
     from guide.paths import user_home
     from guide.ui.shell.translations import install_translations
     from guide.ui.shell.window import MainWindow
@@ -61,7 +61,7 @@ def _start(args: argparse.Namespace) -> int:
     model = load_model(args, cached=True)
     # Features (search, checklist badges, diagram row) come just after the first paint.
     home = user_home(getattr(args, "home", None))
-    window = MainWindow(model, home, start_id=None, defer_features=True, clock=args.clock)
+    window = MainWindow(model, home, start_id=None, defer_features=True, clock=clock_of(args))
 
     def after_first_paint() -> None:
         # What start-up made lives as long as the window: freeze it out of the collector's
