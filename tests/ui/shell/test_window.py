@@ -197,3 +197,21 @@ def test_hovering_a_glossary_term_link_says_what_the_acronym_stands_for(qtbot, s
     assert message == f"{term.title}: {term.get('expansion')}"
     window.reader.highlighted.emit(QUrl(internal_href("pre-doctoral")))
     assert window.statusBar().currentMessage() == "Pre-doctoral training"
+
+
+def test_the_window_reads_the_day_from_the_clock_it_is_given(qtbot, shipped_model, tmp_path):
+    import datetime as dt
+
+    from guide.clock import Clock
+
+    item = next(i for i in shipped_model if i.next_review)
+    due = item.next_review
+    window = make_window(qtbot, shipped_model, tmp_path, clock=Clock.fixed(due))
+    window.open_id(item.id)
+    assert window.current_page is not None and not window.current_page.review_overdue
+    later = make_window(
+        qtbot, shipped_model, tmp_path, clock=Clock.fixed(due + dt.timedelta(days=1))
+    )
+    later.open_id(item.id)
+    assert later.current_page is not None and later.current_page.review_overdue
+    assert "overdue for review" in later.reader.toPlainText()
