@@ -72,7 +72,9 @@ def test_an_answer_outside_two_to_four_sentences_is_refused_with_its_line(
     assert any(
         m.startswith(f"{path}:6: answer: a short answer has 2 to 4 sentences") for m in messages
     )
-    assert "q-test-one" not in model
+    # The loader keeps the item (an editor loses nothing) but never the refused answer.
+    item = model.get("q-test-one")
+    assert item is None or item.get("answer") is None
 
 
 def test_a_link_to_an_unknown_page_names_the_file_and_line(content_dir) -> None:
@@ -98,9 +100,10 @@ def test_a_question_missing_its_answer_is_reported(content_dir) -> None:
         ),
     )
     model = load_with(root)
-    assert f"{path}:3: q-test-one: missing required field 'answer'" in [
-        str(p) for p in model.problems
-    ]
+    assert any(
+        str(p).startswith(f"{path}:3: q-test-one: missing required field 'answer'")
+        for p in model.problems
+    )
 
 
 def test_sentence_count_ignores_abbreviations_inside_a_sentence() -> None:
