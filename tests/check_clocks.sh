@@ -28,7 +28,9 @@ run() {
     log="$logs/$(echo "$label" | tr -c 'A-Za-z0-9\n' '-').log"
     start=$(date +%s)
     echo "== $label"
-    "$@" env QT_QPA_PLATFORM=offscreen "$py" -m pytest -q -p no:cacheprovider >"$log" 2>&1
+    case $1 in faketime) extra=$moved ;; *) extra="" ;; esac
+    # shellcheck disable=SC2086 # $extra is two words on purpose
+    "$@" env QT_QPA_PLATFORM=offscreen "$py" -m pytest -q -p no:cacheprovider $extra >"$log" 2>&1
     rc=$?
     seconds=$(($(date +%s) - start))
     result=$(grep -E '^=*.* (passed|failed|error)' "$log" | tail -n 1 | tr -d '=' | sed 's/^ *//')
@@ -39,6 +41,11 @@ run() {
 "
 }
 
+# libfaketime 0.9.10 moves CLOCK_MONOTONIC too but does not catch sem_clockwait, which
+# Python's timed waits use, so a thread.join(timeout) waits for a deadline a year away. The
+# one test that times such a wait is left out of the moved-clock runs (the time zone runs
+# keep it); monotonic time carries no date, so moving it proves nothing about dates.
+moved="--deselect tests/content/test_folders.py::test_a_slow_network_folder_does_not_hold_up_the_start"
 run "clock +1 year" faketime -f "+1y"
 run "clock +4 years" faketime -f "+4y"
 run "TZ=Pacific/Kiritimati" env TZ=Pacific/Kiritimati

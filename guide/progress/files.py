@@ -45,14 +45,33 @@ class LockTimeoutError(OSError):
     """Another copy of the app held the lock for longer than it should."""
 
 
+def file_system_now(folder: Path) -> float:
+    """The time a file written in ``folder`` gets stamped with now.
+
+    How old a file is must be measured against this, not the computer's clock: on a
+    network drive the server stamps the times, and its clock may be minutes (or, with a
+    wrong date on either side, years) away from this computer's. Falls back to the
+    computer's clock when the folder cannot be written."""
+    probe = folder / f".clock-probe-{os.getpid()}"
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"0")
+        return probe.stat().st_mtime
+    except OSError:
+        return time.time()
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink()
+
+
 def remove_stale_temp_files(folder: Path, stem: str, older_than: float = 60.0) -> None:
     """Temporary files left by a copy of the app that was killed mid-save."""
-    # The computer's own time, not the app's Clock: it is compared with file times, which
-    # the file system stamps from the computer's clock whatever day the app is shown as.
-    cutoff = time.time() - older_than
+    now: float | None = None  # asked only when there is a temporary file to judge
     for tmp in folder.glob(f".{stem}-*.tmp"):
         with contextlib.suppress(OSError):
-            if tmp.stat().st_mtime < cutoff:
+            mtime = tmp.stat().st_mtime
+            now = file_system_now(folder) if now is None else now
+            if mtime < now - older_than:
                 tmp.unlink()
 
 
@@ -91,14 +110,15 @@ def folder_lock(lock_path: Path, timeout: float | None = None) -> Iterator[None]
 
 
 def _lock_is_stale(lock_path: Path) -> bool:
-    # As above, the computer's time against the lock file's time, not the app's Clock.
+    # The lock's age by the folder's own clock (file_system_now), so a computer whose clock
+    # is ahead of the drive's does not take a lock held this moment for an abandoned one.
     try:
-        age = time.time() - lock_path.stat().st_mtime
+        age = file_system_now(lock_path.parent) - lock_path.stat().st_mtime
         owner = json.loads(lock_path.read_text("utf-8") or "{}")
     except (OSError, ValueError):
         # Unreadable or half-written: stale only once it is old (its writer may be mid-write).
         try:
-            return time.time() - lock_path.stat().st_mtime > 1.0
+            return file_system_now(lock_path.parent) - lock_path.stat().st_mtime > 1.0
         except OSError:
             return False
     if age > STALE_LOCK_SECONDS:
