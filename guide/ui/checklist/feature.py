@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from guide.content.model import ContentModel
 from guide.progress import ProgressStore
 from guide.progress.checklist import stage_groups
+from guide.progress.location import open_record
 from guide.ui.host import Host
 
 if TYPE_CHECKING:
@@ -93,7 +94,10 @@ class CloseGuard(QObject):
 
 def install(host: Host) -> CloseGuard:
     """Open the record, hand it to the host and register the checklist view."""
-    store = ProgressStore.open(host.home, tr=_tr, clock=host.clock)
+    # Wherever the user chose to keep it ("Keep my checklist in…"): merges in changes kept
+    # locally while that folder was away, and copies left by sync tools.
+    opened = open_record(host.home, tr=_tr, clock=host.clock)
+    store = opened.store
     host.provide_progress(store)
     guard = CloseGuard(host, store)
 
@@ -106,7 +110,7 @@ def install(host: Host) -> CloseGuard:
     def build() -> QWidget:
         from guide.ui.checklist.view import ChecklistView
 
-        view = ChecklistView(host.model, store)
+        view = ChecklistView(host.model, store, opened=opened)
         view.changed.connect(update_badges)
         view.changed.connect(host.progressChanged.emit)
         view.open_requested.connect(host.open_id)
@@ -116,6 +120,11 @@ def install(host: Host) -> CloseGuard:
     host.register_view(VIEW_ID, _tr("My checklist"), build, tree_section="my-progress")
     host.add_close_check(guard.may_close)
     update_badges()
-    if store.notices:
+    if opened.offline:
+        host.say(
+            _tr("Your checklist folder cannot be reached: changes are kept on this computer."),
+            15000,
+        )
+    elif store.notices or opened.notices or opened.merged:
         host.say(_tr("Your progress file needed attention: open My checklist for details."), 15000)
     return guard
