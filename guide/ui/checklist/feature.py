@@ -20,12 +20,13 @@ from guide.content.model import ContentModel
 from guide.progress import ProgressStore
 from guide.progress.checklist import stage_groups
 from guide.progress.location import open_record
-from guide.ui.host import Host
+from guide.ui.host import GROUP_PREFIX, Host
 
 if TYPE_CHECKING:
     from guide.ui.checklist.view import ChecklistView
 
 VIEW_ID = "checklist"
+OVERVIEW_ID = GROUP_PREFIX + "my-progress"
 
 
 def _tr(text: str) -> str:
@@ -118,6 +119,23 @@ def install(host: Host) -> CloseGuard:
         return view
 
     host.register_view(VIEW_ID, _tr("My checklist"), build, tree_section="my-progress")
+
+    def open_milestone(milestone_id: str) -> None:
+        host.open_id(VIEW_ID)
+        if milestone_id and guard.view is not None:
+            guard.view.select(milestone_id)
+
+    def build_overview() -> QWidget:
+        from guide.ui.checklist.overview import ProgressOverview
+
+        page = ProgressOverview(host.model, store)
+        page.open_milestone.connect(open_milestone)
+        host.progressChanged.connect(page.refresh)
+        return page
+
+    # The "My progress" row of the tree itself opens this page (a registered view with the
+    # row's own id replaces the plain list of links a group row shows).
+    host.register_view(OVERVIEW_ID, _tr("My progress"), build_overview)
     host.add_close_check(guard.may_close)
     update_badges()
     if opened.offline:

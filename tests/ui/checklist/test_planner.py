@@ -154,3 +154,34 @@ def test_keep_my_checklist_in_moves_it_and_an_unreachable_folder_is_explained(
     assert "were added" in offline.banner_text.text()
     assert ProgressStore.open(onedrive).entry(other).status == "in-progress"
     QApplication.processEvents()
+
+
+def test_the_my_progress_row_opens_a_real_page_whose_links_open_the_checklist(
+    qtbot, shipped_model, isolated_home
+):
+    from guide.ui.checklist import feature as checklist_feature
+    from guide.ui.checklist.overview import ProgressOverview
+    from guide.ui.host import GROUP_PREFIX
+    from guide.ui.shell.window import MainWindow
+
+    window = MainWindow(shipped_model, isolated_home, persist=False, features=())
+    qtbot.addWidget(window)
+    checklist_feature.install(window)
+    store = window.progress
+    store.set_profile(name="Sam Jones", nation="Scotland", stage="f1")
+    done = _first_in(shipped_model, "f1")
+    store.set_status(done, "done", dt.date(2026, 8, 12))
+    window.open_id(GROUP_PREFIX + "my-progress")
+    page = window.view_widget(GROUP_PREFIX + "my-progress")
+    assert isinstance(page, ProgressOverview)
+    text = page.browser.toPlainText()
+    assert "My progress: Sam Jones" in text and "Next three things to do" in text
+    assert "Foundation year 1 (F1): 1 of" in text and "12 Aug 2026" in text
+    html = page.browser.toHtml()
+    assert html.count('href="milestone:') >= 4  # three next steps and the done item at least
+    target = next(
+        m.id for m in shipped_model.of_kind("milestone") if m.get("stage") == "f1" and m.id != done
+    )
+    page.open_milestone.emit(target)
+    view = window.view_widget("checklist")
+    assert window.current_id == "checklist" and view.detail.milestone.id == target
