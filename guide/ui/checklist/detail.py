@@ -227,11 +227,8 @@ class MilestoneDetail(QWidget):
             parts.append(f"<p><b>{e(self.tr('Why it matters:'))}</b> {e(m.why)}</p>")
         if m.evidence:
             parts.append(f"<p><b>{e(self.tr('Evidence to keep:'))}</b> {e(m.evidence)}</p>")
-        links = [
-            f'<a href="{internal_href(link)}">{e(self.model.get(link).title)}</a>'
-            for link in m.links
-            if self.model.get(link) is not None
-        ]
+        linked = [item for item in (self.model.get(link) for link in m.links) if item]
+        links = [f'<a href="{internal_href(item.id)}">{e(item.title)}</a>' for item in linked]
         if links:
             parts.append(f"<p><b>{e(self.tr('Read more:'))}</b> {', '.join(links)}</p>")
         if m.source:

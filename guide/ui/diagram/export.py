@@ -26,7 +26,7 @@ def export_png(scene: QGraphicsScene, path: Path | str, scale: float = 2.0) -> P
     scene.render(painter, QRectF(image.rect()), rect)
     painter.end()
     path = Path(path)
-    if not image.save(str(path), "PNG"):
+    if not image.save(str(path), b"PNG"):
         raise OSError(_tr("Could not save %1").replace("%1", str(path)))
     return path
 

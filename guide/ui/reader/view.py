@@ -46,7 +46,8 @@ class ReaderView(QTextBrowser):
 
     # -- safety -----------------------------------------------------------------------------
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        name = QUrl(name) if isinstance(name, str) else name
         if name.scheme() in ("qrc", "data", "") and not name.isLocalFile():
             if name.scheme() in ("qrc", "data"):
                 return super().loadResource(kind, name)

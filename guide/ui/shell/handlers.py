@@ -48,11 +48,18 @@ def cycle_panes(parts: WindowLayout, step: int) -> None:
     if not order:
         return
     focus = QApplication.focusWidget()
-    current = next((i for i, p in enumerate(order) if focus is p or p.isAncestorOf(focus)), -1)
+    current = next(
+        (
+            i
+            for i, p in enumerate(order)
+            if focus is not None and (focus is p or p.isAncestorOf(focus))
+        ),
+        -1,
+    )
     target = order[(current + step) % len(order)]
     proxy = target.focusProxy() or target
     if not (proxy.focusPolicy() & Qt.FocusPolicy.TabFocus):
-        proxy = target.nextInFocusChain()
+        proxy = target.nextInFocusChain() or proxy
     proxy.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
