@@ -105,7 +105,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str, line_offset: int = 0) -> Expla
         at = opened.line if opened else index
         return result(
             at,
-            start.column if start else column,
+            opened.column if opened else column,
             f"the list opened with {'[' if bracket == ']' else '{'} on line "
             f"{at + 1 + line_offset} is not closed: end it with {bracket} on the same line",
         )
