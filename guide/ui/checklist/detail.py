@@ -167,9 +167,9 @@ class MilestoneDetail(QWidget):
             (self.tr("D&ue:"), self.own_due),
             (self.tr("&Reminder:"), self.own_remind),
         ):
-            label = QLabel(text)  # a real buddy, so the & is a shortcut and not shown
-            label.setBuddy(field.focusProxy() or field)
-            own_form.addRow(label, field)
+            caption = QLabel(text)  # a real buddy, so the & is a shortcut and not shown
+            caption.setBuddy(field.focusProxy() or field)
+            own_form.addRow(caption, field)
         own_form.addRow("", self.delete_own)
 
         status_form = QFormLayout()
