@@ -185,3 +185,21 @@ def test_the_my_progress_row_opens_a_real_page_whose_links_open_the_checklist(
     page.open_milestone.emit(target)
     view = window.view_widget("checklist")
     assert window.current_id == "checklist" and view.detail.milestone.id == target
+
+
+def test_long_titles_wrap_in_the_tree_instead_of_being_cut(qtbot, shipped_model, isolated_home):
+    view = _view(qtbot, shipped_model, isolated_home)
+    view.resize(700, 700)
+    tree = view.tree
+    rows = {}
+    for i in range(tree.topLevelItemCount()):
+        stage = tree.topLevelItem(i)
+        stage.setExpanded(True)
+        for j in range(stage.childCount()):
+            rows[stage.child(j).text(0)] = stage.child(j)
+    QApplication.processEvents()
+    short = min(rows, key=len)
+    long = max(rows, key=len)
+    height = {t: tree.visualItemRect(rows[t]).height() for t in (short, long)}
+    assert tree.fontMetrics().horizontalAdvance(long) > tree.columnWidth(0)  # it must wrap
+    assert height[long] >= 2 * tree.fontMetrics().lineSpacing() > height[short]
