@@ -89,6 +89,7 @@ def render_screenshot(
     from guide.ui.shell.window import MainWindow
 
     app = QApplication.instance() or QApplication([APP_SLUG])
+    assert isinstance(app, QApplication)  # a widgets app, not a bare QCoreApplication
     restore = _without_offscreen_notes()
     app.setApplicationDisplayName(APP_NAME)
     window = MainWindow(model, home, persist=persist, start_id="overview", theme=theme, clock=clock)  # type: ignore[arg-type]
