@@ -135,4 +135,8 @@ def _without_offscreen_notes() -> Callable[[], None]:
             sys.stderr.write(message + "\n")
 
     previous = qInstallMessageHandler(handler)
-    return lambda: qInstallMessageHandler(previous)
+
+    def restore() -> None:
+        qInstallMessageHandler(previous)
+
+    return restore

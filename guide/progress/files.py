@@ -123,6 +123,9 @@ def _lock_is_stale(lock_path: Path) -> bool:
             return False
     if age > STALE_LOCK_SECONDS:
         return True
+    if not owner.get("pid"):
+        # Empty: its writer was stopped between creating the file and writing who it is.
+        return age > 1.0
     if os.name != "nt" and owner.get("host") == _host():
         return not _pid_alive(int(owner.get("pid", 0)))
     return False

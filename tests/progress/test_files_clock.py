@@ -54,3 +54,14 @@ def test_a_temporary_file_being_written_now_survives_a_clock_that_is_ahead(
     files.remove_stale_temp_files(tmp_path, "progress")
     assert fresh.exists() and not left.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".progress-abc.tmp"]  # no probe left
+
+
+def test_an_empty_lock_left_by_a_writer_stopped_mid_creation_is_stale_after_a_second(
+    tmp_path: Path,
+) -> None:
+    lock = tmp_path / "progress.json.lock"
+    lock.write_bytes(b"")
+    assert not files._lock_is_stale(lock)  # its writer may be about to fill it in
+    old = lock.stat().st_mtime - 2
+    os.utime(lock, (old, old))
+    assert files._lock_is_stale(lock)
