@@ -61,7 +61,7 @@ def _reload_pages(model: ContentModel, changed: set[str]) -> ContentModel | None
     old_ids = {i.id for items in old.values() for i in items}
     collector = _Collector()
     collector.items = {k: v for k, v in model.items.items() if k not in old_ids}
-    for key, items in old.items():
+    for items in old.values():
         path = Path(items[0].path)
         # Duplicates are judged within the page's own folder, as a full load does.
         root = _root_of(model, items[0])
