@@ -34,7 +34,9 @@ except ImportError:  # pragma: no cover - an interpreter without the built-in mo
     from hashlib import blake2b
 
 from guide import __version__
-from guide.content.model import ContentModel
+from guide.content.bodyfile import BodyFile, BodyRef, split_bodies
+from guide.content.bodyfile import header as body_header
+from guide.content.model import ContentModel, Item
 from guide.content.rendered import Heading, RenderedBody
 
 # Bump when the pickled shape changes in a way the code hash would not notice.
@@ -56,6 +58,7 @@ _ALLOWED: frozenset[tuple[str, str]] = frozenset(
         ("guide.content.model", "Change"),
         ("guide.content.model", "FailedItem"),
         ("guide.content.cache", "_proxy"),
+        ("guide.content.cache", "_item"),
         ("guide.diagram.data", "Pathway"),
         ("guide.diagram.data", "Column"),
         ("guide.diagram.data", "Lane"),
@@ -79,11 +82,27 @@ def _proxy(data: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(data)
 
 
+def _item(state: dict[str, Any]) -> Item:
+    """An item without its body, which stays in the body file until it is first read."""
+    item = object.__new__(Item)
+    item.__dict__.update(state)
+    return item
+
+
 class _Pickler(pickle.Pickler):
     # MappingProxyType cannot be pickled by default; store its dict and rebuild it.
     dispatch_table: ClassVar[dict[type, Callable[[Any], tuple[Any, ...]]]] = {
         MappingProxyType: lambda proxy: (_proxy, (dict(proxy),))
     }
+    # With body_refs, items are stored without their bodies, with where to find them.
+    body_refs: dict[str, BodyRef] | None = None
+
+    def reducer_override(self, obj: Any) -> Any:
+        if self.body_refs is not None and type(obj) is Item:
+            state = {k: v for k, v in obj.__dict__.items() if k != "body" and k[0] != "_"}
+            state["_body_ref"] = self.body_refs[obj.id]
+            return (_item, (state,))
+        return NotImplemented
 
 
 class _Unpickler(pickle.Unpickler):
@@ -93,9 +112,11 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def _dumps(value: Any) -> bytes:
+def _dumps(value: Any, body_refs: dict[str, BodyRef] | None = None) -> bytes:
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    pickler = _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.body_refs = body_refs
+    pickler.dump(value)
     return buffer.getvalue()
 
 
@@ -217,18 +238,23 @@ def read_cache(path: Path, key: str, roots: tuple[Path, ...]) -> ContentModel:
         or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in extras.items())
     ):
         raise CacheError("the cache does not hold a content model for these folders")
+    BodyFile(path.with_suffix(".bodies"), key).attach(state)
     return replace(state, extras=LazyExtras(extras, origin=(path, key)))
 
 
 def write_cache(path: Path, key: str, model: ContentModel) -> bool:
     """Save the model atomically (temporary file, then replace); False if it cannot."""
     extras = {name: _dumps(value) for name, value in model.extras.items()}
-    payload = _dumps((replace(model, extras=MappingProxyType({})), extras))
+    bodies, refs = split_bodies(model)
+    payload = _dumps((replace(model, extras=MappingProxyType({})), extras), body_refs=refs)
     from guide.atomic import atomic_write  # only when writing: a hit never needs it
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Rebuildable, so atomic but not fsynced: a lost cache only costs one full load.
+        # Bodies first: a cache whose body file is missing or older still works (each body
+        # is then read from its content file), but this way round that stays rare.
+        atomic_write(path.with_suffix(".bodies"), body_header(key) + bodies, durable=False)
         atomic_write(path, _header(key) + _checksum(payload) + payload, durable=False)
     except OSError:
         return False
