@@ -51,6 +51,6 @@ def test_a_body_file_for_other_content_is_not_used(tmp_path, content_dir, shippe
                   "next_review: 2027-01-01\n---\nOld text.\n")  # fmt: skip
     roots = [bundled_data_dir(), root]
     model, path = _cached_twice(tmp_path, roots)
-    other, other_path = _cached_twice(tmp_path / "other", [bundled_data_dir()])
+    _other, other_path = _cached_twice(tmp_path / "other", [bundled_data_dir()])
     path.with_suffix(".bodies").write_bytes(other_path.with_suffix(".bodies").read_bytes())
     assert model.get("p").body == "Old text."
