@@ -246,7 +246,7 @@ def read_cache(
     if len(checksum) != _SUM or _checksum(payload) != checksum:
         raise CacheError("the cache is damaged (its checksum does not match)")
     try:
-        state, extras, table = _loads(payload)
+        state, extras, table, content = _loads(payload)
     except CacheError:
         raise
     except Exception as exc:  # truncated or corrupt pickles raise almost anything
@@ -256,12 +256,17 @@ def read_cache(
         or state.roots != roots
         or not isinstance(extras, dict)
         or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in extras.items())
-        or not freshness.is_table(table)
+        or not isinstance(table, dict)
+        or not isinstance(content, str)
     ):
         raise CacheError("the cache does not hold a content model for these folders")
-    if stats is not None and not freshness.unchanged(table, stats, roots):
-        raise CacheError("the content has changed since the cache was written")
-    content = freshness.table_id(table)
+    if stats is not None:
+        try:
+            fresh = freshness.unchanged(table, stats, roots)
+        except (TypeError, ValueError, IndexError):  # a table of the wrong shape
+            raise CacheError("the cache's file table is damaged") from None
+        if not fresh:
+            raise CacheError("the content has changed since the cache was written")
     BodyFile(path.with_suffix(".bodies"), content).attach(state)
     return replace(state, extras=LazyExtras(extras, origin=(path, content)))
 
@@ -276,7 +281,8 @@ def write_cache(
     content = freshness.table_id(table)
     extras = {name: _dumps(value) for name, value in model.extras.items()}
     bodies, refs = split_bodies(model)
-    payload = _dumps((replace(model, extras=MappingProxyType({})), extras, table), body_refs=refs)
+    bare = replace(model, extras=MappingProxyType({}))
+    payload = _dumps((bare, extras, table, content), body_refs=refs)
     from guide.atomic import atomic_write  # only when writing: a hit never needs it
 
     try:

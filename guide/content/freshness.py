@@ -100,15 +100,3 @@ def table_id(table: Mapping[str, tuple[Stat, bytes]]) -> str:
         stat, sums = table[name]
         digest.update(f"{name}|{stat}|".encode("utf-8", "surrogateescape") + sums)
     return digest.hexdigest()
-
-
-def is_table(value: object) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(k, str)
-        and isinstance(v, tuple)
-        and len(v) == 2
-        and isinstance(v[1], bytes)
-        and isinstance(v[0], tuple)
-        and len(v[0]) == 4
-        for k, v in value.items()
-    )
