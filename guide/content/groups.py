@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from guide.content.model import ContentModel, Edition, Item
 
-TREE_KINDS = ("page", "story")
+# Stories are listed by stage and specialty already.
+TREE_KINDS = ("page",)
 
 
 @dataclass(frozen=True)

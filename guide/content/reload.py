@@ -31,6 +31,11 @@ def reload_content(model: ContentModel, changed: Iterable[str | os.PathLike[str]
     quick = _reload_pages(model, changed_keys) if changed_keys else model
     if quick is not None:
         return quick
+    return reload_everything(model)
+
+
+def reload_everything(model: ContentModel) -> ContentModel:
+    """Every folder of ``model`` read again (File > Reload content)."""
     fresh = load_content(model.roots)
     # Keep how each folder was chosen (filled in by the caller after the first load), and
     # the problems that are not about files (an unreachable folder) in front.
