@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QTextBrowser
 
 from guide.content.notices import whats_new_html
-from guide.content.reload import reload_content, reload_everything
 from guide.ui.host import Host
 
 WHATS_NEW = "whats-new"
@@ -35,6 +34,8 @@ def _tr(text: str) -> str:
 
 def reload_now(host: Host) -> None:
     """File ▸ Reload content: read every content folder again."""
+    from guide.content.reload import reload_everything  # the loader: only when reloading
+
     model = reload_everything(host.model)
     host.replace_model(model)
     host.say(_summary(len(model.errors)), 5000)
@@ -82,6 +83,8 @@ class Watcher(QObject):
         self.timer.start()
 
     def _reload(self) -> None:
+        from guide.content.reload import reload_content
+
         changed, self.pending = self.pending, set()
         model = reload_content(self.host.model, sorted(changed))
         self.host.replace_model(model)
