@@ -122,7 +122,7 @@ def _dumps(value: Any, body_refs: dict[str, BodyRef] | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def _loads(data: bytes) -> Any:
+def _loads(data: bytes | memoryview) -> Any:
     return _Unpickler(io.BytesIO(data)).load()
 
 
@@ -221,7 +221,7 @@ def _header(key: str) -> bytes:
     return MAGIC + key.encode("ascii") + b"\n"
 
 
-def _checksum(payload: bytes) -> bytes:
+def _checksum(payload: bytes | memoryview) -> bytes:
     return blake2b(payload, digest_size=_SUM).digest()
 
 

@@ -80,16 +80,16 @@ def _reload_pages(model: ContentModel, changed: set[str]) -> ContentModel | None
     if any(collector.items[i].overrides for i in new_ids):
         return None
     # Keep the reader's order: each page where it was.
-    items = {k: collector.items[k] for k in model.items}
-    updated = replace(model, items=MappingProxyType(items))
+    ordered = {k: collector.items[k] for k in model.items}
+    updated = replace(model, items=MappingProxyType(ordered))
     kept = [p for p in model.problems if _key(p.path) not in changed]
     stage_ids = {stage.id for stage in model.checklist_stages}
     broken = set(model.failed)
     found: list[Problem] = list(collector.problems)
     images = checks._ImageFolders()
-    ids = list(items)
+    ids = list(ordered)
     for item_id in new_ids:
-        item = items[item_id]
+        item = ordered[item_id]
         found.extend(checks._field_references(item, updated, stage_ids, broken, {}))
         found.extend(checks._body_links(item, updated, broken, {}, ids, images))
     return replace(updated, problems=(*kept, *found))

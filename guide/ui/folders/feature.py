@@ -68,7 +68,8 @@ class Watcher(QObject):
         self.watch_all()
 
     def watch_all(self) -> None:
-        folders, files = [], []
+        folders: list[str] = []
+        files: list[str] = []
         for root in self.host.model.roots:
             for folder, _dirs, names in os.walk(root):
                 folders.append(folder)
