@@ -138,9 +138,9 @@ class NavigationModel(QStandardItemModel):
             root.appendRow(self._item_row(glossary))
         # Each content folder's own pages under its title, in the order its pages give.
         grouped: set[str] = set()
-        for number, group in enumerate(folder_groups(content), start=1):
-            folder = self._group(f"folder-{number}", group.edition.title)
-            for page in group.items:
+        for number, own in enumerate(folder_groups(content), start=1):
+            folder = self._group(f"folder-{number}", own.edition.title)
+            for page in own.items:
                 folder.appendRow(self._item_row(page))
                 grouped.add(page.id)
             root.appendRow(folder)
