@@ -27,6 +27,7 @@ FEATURES: tuple[str, ...] = (
     "guide.ui.checklist.feature",
     "guide.ui.diagram.feature",
     "guide.ui.content_check.feature",
+    "guide.ui.folders.feature",
 )
 
 
