@@ -155,7 +155,9 @@ def item_docs(item: Item, model: ContentModel) -> list[Doc]:
                 title=f"{item.title} › {part.heading}",
                 search_title=part.heading,
                 names=tuple(n for n in (normalise(part.heading),) if n),
-                keywords=" ".join(compounds(part.heading)),
+                # The page's title goes with each heading: "Who funds it" on the PhD page
+                # is about funding a PhD, though its own text may never say "PhD".
+                keywords=" ".join([item.title, *compounds(f"{item.title} {part.heading}")]),
                 body=_one_line(part.text),
                 stages=stages,
                 nations=_heading_nations(part.heading) or nations,
