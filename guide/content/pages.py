@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from guide.content.links import internal_href
 from guide.content.model import ContentModel, Item
+from guide.content.notices import notices
 from guide.content.rendered import Heading, RenderedBody
 
 if TYPE_CHECKING:
@@ -110,6 +111,7 @@ class PageComposer:
         today = today or dt.date.today()
         body = self.body(item)
         parts = [f'<h1 class="page-title">{escape(item.title)}</h1>']
+        parts.extend(notices(self.model, item, self.tr))
         if item.kind == "story":
             parts.append(
                 _banner(
