@@ -135,10 +135,10 @@ def matched_words(plan: Plan, text: str, limit: int = 40) -> list[str]:
     """The words and phrases of ``plan`` exactly as they are written in ``text``.
 
     The opened page highlights these, so a match always covers whole words:
-    "screds" rather than the stem "scred". Words of one or two letters are left
-    out ("GP" would light up inside other words in a plain find), and a synonym
-    phrase such as "academic clinical fellowship" is kept whole rather than
-    lighting up every "clinical" on the page.
+    "screds" rather than the stem "scred" (the page matches them as whole
+    words, so "gp" never lights up inside "GPARTS"). A synonym phrase such as
+    "academic clinical fellowship" is kept whole rather than lighting up every
+    "clinical" on the page.
     """
     found: dict[str, str] = {}
     for group in plan.groups:
@@ -155,7 +155,7 @@ def matched_words(plan: Plan, text: str, limit: int = 40) -> list[str]:
                 continue
             for match in pattern.finditer(text):
                 written = " ".join(match.group(0).split()).lower()
-                if len(written) >= 3:
+                if len(written) >= 2:
                     found.setdefault(written, written)
                 if len(found) >= limit:
                     break

@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.left.setCurrentIndex(index)
 
+    def add_side_header(self, widget: QWidget) -> None:
+        self.parts.side_header.addWidget(widget)
+
     def set_tree_badge(self, item_id: str, text: str, description: str = "") -> None:
         self.nav.set_badge(item_id, text, description)
 
