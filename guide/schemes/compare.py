@@ -122,3 +122,20 @@ def comparison_html(rows: Sequence[SchemeRow], today_text: str = "") -> str:
         '<table border="1" cellspacing="0" cellpadding="4" width="100%">'
         f'<tr><th width="20%"></th>{head}</tr>' + "".join(lines) + "</table></body></html>"
     )
+
+
+def table_html(rows: Sequence[SchemeRow], title: str = "Funding schemes", note: str = "") -> str:
+    """The finder's table (as filtered and sorted) as an HTML document for printing."""
+    head = "".join(f"<th>{escape(label)}</th>" for label, _ in TABLE_COLUMNS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(get(r))}</td>" for _, get in TABLE_COLUMNS) + "</tr>"
+        for r in rows
+    )
+    extra = f"<p>{escape(note)}</p>" if note else ""
+    return (
+        f"<html><body><h1>{escape(title)}</h1>{extra}"
+        "<p>Names, rules and dates change every year: check each funder's current call "
+        "before you apply.</p>"
+        '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+        f"<tr>{head}</tr>{body}</table></body></html>"
+    )

@@ -107,7 +107,7 @@ _MONTHS = (
 )  # fmt: skip
 
 
-def _day_text(day: dt.date) -> str:
+def day_text(day: dt.date) -> str:
     """12 March 2027, without the locale (month names are the guide's own)."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
@@ -143,19 +143,19 @@ def next_round(item: Item, today: dt.date) -> NextRound:
         first = live[0]
         prefix = "Open now" if first.state(today) == "open" else "Check it has opened"
         return NextRound(
-            f"{prefix}: closes {_day_text(first.closes)}", first.state(today), first.closes
+            f"{prefix}: closes {day_text(first.closes)}", first.state(today), first.closes
         )
     coming = [r for r in rounds if r.state(today) == "coming"]
     if coming:
         first = min(coming, key=lambda r: r.opens or r.closes)
         assert first.opens is not None
         return NextRound(
-            f"Opens {_day_text(first.opens)}, closes {_day_text(first.closes)}",
+            f"Opens {day_text(first.opens)}, closes {day_text(first.closes)}",
             "coming",
             first.opens,
         )
     last = rounds[-1]
-    return NextRound(f"Last known round closed {_day_text(last.closes)}", "past")
+    return NextRound(f"Last known round closed {day_text(last.closes)}", "past")
 
 
 @dataclass(frozen=True)

@@ -194,15 +194,14 @@ class SearchIndex:
         self.vocabulary = Vocabulary(frequencies)
         for one, other in word_forms(frequencies):
             self.synonyms.add_forms(one, other)
-        # Title words (as the Porter stemmer reduces them), for how well a title
-        # answers the query; a subsection's page title and a term's expansion count half.
-        self._title_roots: list[frozenset[str]] = []
-        self._aux_roots: list[frozenset[str]] = []
+        # Title words (as the Porter stemmer reduces them), for how well a title answers
+        # the query; a subsection's page title and a term's expansion count half. Worked
+        # out for a document the first time it is a candidate: stemming every title at
+        # build time would hold the GIL (and delay the window) for no query yet.
+        self._title_roots: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._item_docs: dict[str, list[int]] = {}
         self._kind_bonus = WORD_KIND_BONUS
         for index, doc in enumerate(self.docs):
-            self._title_roots.append(_roots(doc.search_title))
-            self._aux_roots.append(_roots(" ".join([doc.parent_title, *doc.names[1:]])))
             self._item_docs.setdefault(doc.item_id, []).append(index)
         self._names: dict[str, list[tuple[int, float]]] = {}
         suffixes: list[tuple[str, int, bool, bool]] = []
@@ -458,7 +457,7 @@ class SearchIndex:
         weight = sum(w for _, w in wanted) or 1.0
 
         def score(i: int) -> float:
-            title, aux = self._title_roots[i], self._aux_roots[i]
+            title, aux = self._titles(i)
             got, used = 0.0, set()
             for alternatives, w in wanted:
                 best = 0.0
@@ -474,6 +473,14 @@ class SearchIndex:
             return got / weight * (0.6 + 0.4 * precision)
 
         return score
+
+    def _titles(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
+        found = self._title_roots.get(i)
+        if found is None:
+            doc = self.docs[i]
+            found = (_roots(doc.search_title), _roots(" ".join([doc.parent_title, *doc.names[1:]])))
+            self._title_roots[i] = found
+        return found
 
     def _prefixed(self, name: str, cap: int = 300) -> Iterable[tuple[int, bool, float, bool]]:
         """Docs with a name that starts with ``name``, or with a run of words that does.
