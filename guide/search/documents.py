@@ -38,6 +38,8 @@ class Doc:
     nations: frozenset[str] = field(default_factory=frozenset)
     # The item's own title for subsections, else "".
     parent_title: str = ""
+    # Other ways the title is put (a question's also_asked): each ranks like the title.
+    phrasings: tuple[str, ...] = ()
 
 
 def _text_list(value: object) -> list[str]:
@@ -149,6 +151,7 @@ def item_docs(item: Item, model: ContentModel) -> list[Doc]:
             body=_one_line(body),
             stages=stages,
             nations=nations,
+            phrasings=tuple(_text_list(item.get("also_asked"))) if item.kind == "question" else (),
         )
     ]
     for part in parts:

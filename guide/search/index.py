@@ -66,9 +66,14 @@ GENERIC_NAME = 12
 KIND_BONUS = {"term": 0.08, "scheme": 0.06, "section": 0.04, "page": 0.02}
 # Among word matches, a concept's own page or section comes before its glossary
 # entry, and both before one person's story.
-WORD_KIND_BONUS = {"section": 0.08, "page": 0.08, "scheme": 0.06, "term": 0.03, "milestone": 0.03}
-# A question other than "what is" is answered by a page, seldom by a one-line definition.
-QUESTION_KIND_BONUS = {**WORD_KIND_BONUS, "section": 0.12, "page": 0.12, "term": -0.12}
+WORD_KIND_BONUS = {
+    "question": 0.06, "section": 0.08, "page": 0.08, "scheme": 0.06, "term": 0.03, "milestone": 0.03,
+}  # fmt: skip
+# A question other than "what is" is answered by a page or by a question's own answer,
+# seldom by a one-line definition.
+QUESTION_KIND_BONUS = {
+    **WORD_KIND_BONUS, "question": 0.12, "section": 0.12, "page": 0.12, "term": -0.12,
+}  # fmt: skip
 # A glossary entry found by its expansion or a synonym, not by its own name, ranks
 # with the name prefixes: "clinical lecturer" opens the lectureship before "CL".
 TERM_BY_MEANING = PREFIX + 0.2
@@ -198,7 +203,7 @@ class SearchIndex:
         # the query; a subsection's page title and a term's expansion count half. Worked
         # out for a document the first time it is a candidate: stemming every title at
         # build time would hold the GIL (and delay the window) for no query yet.
-        self._title_roots: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._title_roots: dict[int, tuple[list[frozenset[str]], frozenset[str]]] = {}
         self._item_docs: dict[str, list[int]] = {}
         self._kind_bonus = WORD_KIND_BONUS
         for index, doc in enumerate(self.docs):
@@ -456,8 +461,7 @@ class SearchIndex:
             wanted.append((alternatives, max(0.5, rarest)))
         weight = sum(w for _, w in wanted) or 1.0
 
-        def score(i: int) -> float:
-            title, aux = self._titles(i)
+        def one(title: frozenset[str], aux: frozenset[str]) -> float:
             got, used = 0.0, set()
             for alternatives, w in wanted:
                 best = 0.0
@@ -472,13 +476,20 @@ class SearchIndex:
             precision = len(used) / len(title) if title else 0.0
             return got / weight * (0.6 + 0.4 * precision)
 
+        def score(i: int) -> float:
+            titles, aux = self._titles(i)
+            return max(one(title, aux) for title in titles)
+
         return score
 
-    def _titles(self, i: int) -> tuple[frozenset[str], frozenset[str]]:
+    def _titles(self, i: int) -> tuple[list[frozenset[str]], frozenset[str]]:
+        """A document's title roots (and those of each other phrasing), and the roots of
+        what counts half: its page's title and a term's expansion."""
         found = self._title_roots.get(i)
         if found is None:
             doc = self.docs[i]
-            found = (_roots(doc.search_title), _roots(" ".join([doc.parent_title, *doc.names[1:]])))
+            titles = [_roots(t) for t in (doc.search_title, *doc.phrasings)]
+            found = (titles, _roots(" ".join([doc.parent_title, *doc.names[1:]])))
             self._title_roots[i] = found
         return found
 

@@ -23,7 +23,7 @@ from guide.content.pages import Page, PageComposer
 from guide.ui.host import GROUP_PREFIX, Printable
 from guide.ui.preferences import ZOOM_STEP, Preferences
 from guide.ui.roles import Role
-from guide.ui.shell import handlers, links
+from guide.ui.shell import handlers, links, reading_position
 from guide.ui.shell.features import CORE_FEATURES, FEATURES, install_features
 from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.history import History, Place
@@ -206,11 +206,16 @@ class MainWindow(QMainWindow):
         if record:
             self.history.remember_scroll(self.reader.verticalScrollBar().value())
             self.history.visit(item_id, anchor)
+        if self.current_page is not None and self.current_id not in self._views:
+            reading_position.remember(self.prefs, self.current_id, self.reader.verticalScrollBar())
         self.current_id = item_id
         if item_id in self._views:
             self._show_view(item_id)
         else:
             self._show_page(item_id, anchor, highlight)
+            if record and not anchor and not highlight:
+                # Back where you left this page (a heading or a search result says otherwise).
+                reading_position.restore(self.prefs, item_id, self.reader.verticalScrollBar())
         self.parts.show_in_tree(item_id)
         self.pageChanged.emit(item_id)
 
@@ -390,6 +395,8 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
 
     def save_state(self) -> None:
+        if self.current_page is not None and self.current_id not in self._views:
+            reading_position.remember(self.prefs, self.current_id, self.reader.verticalScrollBar())
         save_state(self, self.splitter, self.prefs, self.current_id)
         if self._bodies is not None:  # the pages the next start may open first
             self._bodies.save(keep=(str(self.prefs.get("last_page") or ""), "overview"))
