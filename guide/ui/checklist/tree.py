@@ -12,12 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -32,6 +36,32 @@ STAGE_PREFIX = "stage:"
 
 def short_date(value: dt.date | None) -> str:
     return f"{value.day} {value.strftime('%b %Y')}" if value else ""  # e.g. 5 Nov 2026
+
+
+class _WrappingTitles(QStyledItemDelegate):
+    """Row heights for wrapped titles: the tree asks its delegate for a size without saying
+    how wide the column is, so a title that needs two lines got one and was cut."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        tree = self.parent()
+        assert isinstance(tree, QTreeView)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = tree.columnWidth(0) - tree.indentation() * (depth + 1)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect.setWidth(max(40, width))
+        hint = super().sizeHint(opt, index)
+        style = tree.style()
+        check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8
+        text_width = max(40, width - check - 8)
+        rect = opt.fontMetrics.boundingRect(
+            0, 0, text_width, 10_000, int(Qt.TextFlag.TextWordWrap), opt.text
+        )
+        return QSize(hint.width(), max(hint.height(), rect.height() + 4))
 
 
 class ChecklistTree(QTreeWidget):
@@ -51,6 +81,15 @@ class ChecklistTree(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Whole titles, wrapped onto more lines, rather than cut off with "…": telling
+        # "Scotland: plan your route to a SCRE…" from its neighbours needs the end of it.
+        # Row heights follow the title column's width, so they are worked out again when
+        # it changes (the tree does not do that by itself).
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+        self.setItemDelegateForColumn(0, _WrappingTitles(self))
         self._shape: tuple[Any, ...] = ()
         self._tuning = False
         self._tune_palette()
