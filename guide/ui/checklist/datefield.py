@@ -158,8 +158,9 @@ class DateField(QWidget):
         shown = self._value or (self.calendar_start() if self.calendar_start else None)
         if shown is not None:
             calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
-        QVBoxLayout(popup).addWidget(calendar)
-        popup.layout().setContentsMargins(1, 1, 1, 1)
+        popup_layout = QVBoxLayout(popup)
+        popup_layout.addWidget(calendar)
+        popup_layout.setContentsMargins(1, 1, 1, 1)
 
         def chosen(date: QDate) -> None:
             popup.close()

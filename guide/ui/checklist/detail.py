@@ -167,9 +167,9 @@ class MilestoneDetail(QWidget):
             (self.tr("D&ue:"), self.own_due),
             (self.tr("&Reminder:"), self.own_remind),
         ):
-            label = QLabel(text)  # a real buddy, so the & is a shortcut and not shown
-            label.setBuddy(field.focusProxy() or field)
-            own_form.addRow(label, field)
+            caption = QLabel(text)  # a real buddy, so the & is a shortcut and not shown
+            caption.setBuddy(field.focusProxy() or field)
+            own_form.addRow(caption, field)
         own_form.addRow("", self.delete_own)
 
         status_form = QFormLayout()
@@ -290,11 +290,8 @@ class MilestoneDetail(QWidget):
             parts.append(f"<p><b>{e(self.tr('Why it matters:'))}</b> {e(m.why)}</p>")
         if m.evidence:
             parts.append(f"<p><b>{e(self.tr('Evidence to keep:'))}</b> {e(m.evidence)}</p>")
-        links = [
-            f'<a href="{internal_href(link)}">{e(self.model.get(link).title)}</a>'
-            for link in m.links
-            if self.model.get(link) is not None
-        ]
+        linked = [item for item in (self.model.get(link) for link in m.links) if item]
+        links = [f'<a href="{internal_href(item.id)}">{e(item.title)}</a>' for item in linked]
         if links:
             parts.append(f"<p><b>{e(self.tr('Read more:'))}</b> {', '.join(links)}</p>")
         if m.source:

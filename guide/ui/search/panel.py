@@ -20,7 +20,17 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,7 +76,10 @@ class _ResultDelegate(QStyledItemDelegate):
         self.panel = panel
 
     def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex, selected: bool = False
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        selected: bool = False,
     ) -> QTextDocument:
         result: SearchResult = index.data(Role.RESULT)
         palette = option.palette
@@ -84,7 +97,12 @@ class _ResultDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(option.rect.width(), 120))
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -97,7 +115,9 @@ class _ResultDelegate(QStyledItemDelegate):
         doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
@@ -165,7 +185,7 @@ class SearchPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.kind_combo = self._combo(self.tr("Kind"), [("", self.tr("Everything"))] + [
             (kind, self.kind_label(kind))
-            for kind in ("section", "scheme", "story", "milestone", "term", "page")
+            for kind in ("section", "question", "scheme", "story", "milestone", "term", "page")
         ])  # fmt: skip
         self.nation_combo = self._combo(
             self.tr("Nation"), [("", self.tr("All nations"))] + [(n, self.tr(n)) for n in NATIONS]
@@ -295,6 +315,7 @@ class SearchPanel(QWidget):
             "story": self.tr("Career story"),
             "milestone": self.tr("Milestone"),
             "term": self.tr("Glossary term"),
+            "question": self.tr("Question and answer"),
             "page": self.tr("Page"),
         }
         return labels.get(kind, kind)
