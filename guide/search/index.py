@@ -145,7 +145,7 @@ class SearchResponse:
         return [r.id for r in self.results]
 
 
-def _sorted_in_slices(rows: list[tuple[str, int, bool]], size: int = 5000) -> list:
+def _sorted_in_slices(rows: list[tuple[str, int, bool, bool]], size: int = 5000) -> list:
     """``sorted(rows)``, in slices merged by Python code.
 
     One big ``sort()`` holds the GIL for 100 ms or more on a large index; the
@@ -462,7 +462,7 @@ class SearchIndex:
         weight = sum(w for _, w in wanted) or 1.0
 
         def one(title: frozenset[str], aux: frozenset[str]) -> float:
-            got, used = 0.0, set()
+            got, used = 0.0, set[str]()
             for alternatives, w in wanted:
                 best = 0.0
                 for roots in alternatives:

@@ -185,7 +185,7 @@ class Synonyms:
     def get(self, phrase: Phrase) -> tuple[Phrase, ...]:
         found = self._map.get(phrase)
         if found is None:
-            found = self._map.get(_singular(phrase), ())
+            found = self._map.get(_singular(phrase), set())
         return tuple(sorted(found))
 
     def __contains__(self, phrase: object) -> bool:

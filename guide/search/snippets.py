@@ -146,6 +146,7 @@ def matched_words(plan: Plan, text: str, limit: int = 40) -> list[str]:
         if group.optional:
             continue
         for i, phrase in enumerate(group.alternatives):
+            pattern: re.Pattern[str] | None
             if group.prefix and i == 0 and len(phrase) == 1:
                 pattern = re.compile(
                     r"(?<!\w)" + re.escape(phrase[0]) + r"\w*(?!\w)", re.IGNORECASE

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify, unique
 
 # Words that carry no meaning on their own; they never have to match (a query

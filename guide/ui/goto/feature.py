@@ -7,6 +7,8 @@ page shows no Questions entry, and no menu is ever left empty.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from guide.ui.host import Host
 
 # command -> the view or page it opens (the scheme finder binds its own).
@@ -19,6 +21,9 @@ TARGETS: dict[str, str] = {
 
 
 def install(host: Host) -> None:
+    def opener(target: str) -> Callable[[], None]:
+        return lambda: host.open_id(target)
+
     for command, target in TARGETS.items():
         if host.title_of(target):
-            host.bind(command, lambda target=target: host.open_id(target))
+            host.bind(command, opener(target))

@@ -250,8 +250,8 @@ class SchemeFinderView(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.comparison, 1)
         lower_layout.addWidget(self.close_compare, 0, Qt.AlignmentFlag.AlignRight)
-        self.lower = lower
-        self.lower.setVisible(False)
+        self.compare_pane = lower
+        self.compare_pane.setVisible(False)
 
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
@@ -364,12 +364,12 @@ class SchemeFinderView(QWidget):
             return
         self.compared = rows
         self.comparison.setHtml(comparison_html(rows))
-        self.lower.setVisible(True)
+        self.compare_pane.setVisible(True)
         self.splitter.setSizes([max(200, self.height() // 3), max(300, self.height() // 2)])
 
     def clear_comparison(self) -> None:
         self.compared = []
-        self.lower.setVisible(False)
+        self.compare_pane.setVisible(False)
 
     # -- open, save, print -----------------------------------------------------------------------
 

@@ -279,7 +279,8 @@ class SearchPanel(QWidget):
 
     def _update_chips(self) -> None:
         while self._chip_grid.count():
-            widget = self._chip_grid.takeAt(0).widget()
+            item = self._chip_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         chips: list[QToolButton] = []

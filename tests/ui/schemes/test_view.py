@@ -68,7 +68,7 @@ def test_ticking_two_to_four_schemes_compares_them_side_by_side(finder):
     ]
     text = finder.comparison.toPlainText()
     assert "Research time" in text and "Who can apply" in text
-    assert finder.lower.isVisibleTo(finder)
+    assert finder.compare_pane.isVisibleTo(finder)
 
 
 def test_no_more_than_four_can_be_ticked(finder):
