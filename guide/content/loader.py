@@ -137,6 +137,16 @@ def load_content(roots: Iterable[Path | str]) -> ContentModel:
     return replace(model, problems=tuple(problems), failed=MappingProxyType(failed))
 
 
+def item_from_file(path: Path, item_id: str) -> Item | None:
+    """One item read again from its own file (for a body the cache could not give back)."""
+    collector = _Collector()
+    if path.suffix == ".md":
+        _load_page(path, collector)
+    else:
+        _load_catalogue(path, collector)
+    return collector.items.get(item_id)
+
+
 def _latest(problems: list[Problem], original: Problem) -> Problem:
     return next((p for p in problems if p is original), original)
 

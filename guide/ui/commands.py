@@ -41,6 +41,12 @@ COMMANDS: tuple[Command, ...] = (
     # File
     Command("print", "&Print…", "Print this page", ("std:Print",)),
     Command("pdf", "&Export to PDF…", "Save this page as a PDF file", ("Ctrl+Shift+E",)),
+    Command(
+        "reload",
+        "&Reload content",
+        "Read the content files again (after editing them)",
+        ("F5",),
+    ),
     Command("quit", "&Quit", "Close the guide", ("std:Quit",)),
     # Edit
     Command("find", "&Find in page…", "Find words in this page", ("std:Find",)),
@@ -94,6 +100,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "shortcuts", "&Keyboard shortcuts", "List the keyboard shortcuts", ("std:HelpContents",)
     ),
+    Command("whats_new", "&What’s new", "Each content folder in use, its edition and changes"),
     Command("about", "&About this guide", "About this guide"),
     Command(
         "content_check",
@@ -106,7 +113,7 @@ BY_NAME: dict[str, Command] = {command.name: command for command in COMMANDS}
 
 MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # (name, title, entries): command names, SEPARATOR, or THEMES_SUBMENU
-    ("File", "&File", ("print", "pdf", SEPARATOR, "quit")),
+    ("File", "&File", ("print", "pdf", SEPARATOR, "reload", SEPARATOR, "quit")),
     ("Edit", "&Edit", ("find", "find_next", "find_prev")),
     (
         "View",
@@ -144,7 +151,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "search",
         ),
     ),
-    ("Help", "&Help", ("shortcuts", "about", "content_check")),
+    ("Help", "&Help", ("shortcuts", "whats_new", "about", "content_check")),
 )
 
 TOOLBAR: tuple[str, ...] = ("back", "forward", "home", SEPARATOR, "bookmark", "find")

@@ -85,6 +85,16 @@ class Host(Protocol):
         ...
 
     @property
+    def modelChanged(self) -> SignalInstance:
+        """Emitted after ``replace_model`` (content reloaded): rebuild what uses the model."""
+        ...
+
+    def replace_model(self, model: ContentModel) -> None:
+        """Show reloaded content: the tree is rebuilt and the page re-rendered where the
+        reader was; then ``modelChanged`` is emitted."""
+        ...
+
+    @property
     def viewsChanged(self) -> SignalInstance:
         """Emitted after a view is registered (its title is now known)."""
         ...

@@ -25,6 +25,7 @@ class FakeHost(QMainWindow):
     pageChanged = Signal(str)
     progressChanged = Signal()
     viewsChanged = Signal()
+    modelChanged = Signal()
 
     def __init__(self, model: ContentModel, home: Path, clock: Clock | None = None) -> None:
         super().__init__()
@@ -47,6 +48,10 @@ class FakeHost(QMainWindow):
         self.tabs.addTab(QWidget(), "Contents")
         self.setCentralWidget(self.tabs)
         self._painted: list[Callable[[], None]] = []
+
+    def replace_model(self, model: ContentModel) -> None:
+        self.model = model
+        self.modelChanged.emit()
 
     def provide_progress(self, progress: Any) -> None:
         self.progress = progress

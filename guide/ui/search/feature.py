@@ -25,4 +25,6 @@ def install(host: Host) -> SearchPanel:
 
     host.bind("search", show_search)
     host.after_first_paint(panel.start_indexing)
+    # Content reloaded (F5, or a save in watch mode): search the new content.
+    host.modelChanged.connect(lambda: panel.rebuild_index(host.model))
     return panel

@@ -321,6 +321,12 @@ class SearchPanel(QWidget):
         }
         return labels.get(kind, kind)
 
+    def rebuild_index(self, model: ContentModel) -> None:
+        """Index reloaded content (the old index answers until the new one is ready)."""
+        self.model = model
+        self._started = False
+        self.start_indexing()
+
     def start_indexing(self) -> None:
         """Build the index on a worker thread (once); results appear when it is ready."""
         if self._started:

@@ -54,7 +54,7 @@ class WindowLayout(QObject):
         self.tree.setAccessibleDescription(
             self.tr("The guide's pages. Press Enter or select a row to open it.")
         )
-        self.tree.expand(self.nav.index_for(GROUP_PREFIX + "stages"))
+        self.expand_defaults()
 
         self.left = QTabWidget()
         self.left.setObjectName("leftPanels")
@@ -110,6 +110,12 @@ class WindowLayout(QObject):
         window.statusBar().addPermanentWidget(self.status_page)
         window.resize(1100, 720)
         self.syncing_tree = False
+
+    def expand_defaults(self) -> None:
+        """Open the pathway stages and each content folder's own pages."""
+        self.tree.expand(self.nav.index_for(GROUP_PREFIX + "stages"))
+        for group_id in self.nav.folder_group_ids():  # a trust's own pages, in view
+            self.tree.expand(self.nav.index_for(group_id))
 
     def show_in_tree(self, item_id: str) -> None:
         """Select the row of what is open (none for a page the tree does not list), without

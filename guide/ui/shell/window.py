@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
     progressChanged = Signal()
     pageChanged = Signal(str)
     viewsChanged = Signal()
+    modelChanged = Signal()
 
     def __init__(
         self,
@@ -135,6 +136,22 @@ class MainWindow(QMainWindow):
 
     def provide_progress(self, progress: ProgressStore) -> None:
         self.progress = progress
+
+    def replace_model(self, model: ContentModel) -> None:
+        self.model = model
+        # Bodies stored for the old content may be stale now: render from the new model.
+        self._bodies = None
+        self.composer = PageComposer(model, tr=_page_tr)
+        self.nav.rebuild(model)
+        self.parts.expand_defaults()
+        current = self.current_id
+        if current and current not in self._views and not self._known(current):
+            self.open_id("overview", record=False)  # the page was removed or renamed
+        else:
+            self.refresh_page()
+            if current:
+                self.parts.show_in_tree(current)
+        self.modelChanged.emit()
 
     def register_view(
         self,
@@ -267,7 +284,7 @@ class MainWindow(QMainWindow):
         bind("find_prev", self.find_bar.find_previous)
         bind("toc", self._toggle_contents)
         bind("shortcuts", lambda: handlers.show_shortcuts(self, self.commands.shortcut_rows()))
-        bind("about", lambda: handlers.show_about(self, self.home))
+        bind("about", lambda: handlers.show_about(self, self.home, self.model.editions))
         self.pageChanged.connect(lambda _id: self._update_history_actions())
         self.set_zoom(self.prefs.zoom, save=False)
         self.reader.zoomRequested.connect(

@@ -182,7 +182,9 @@ def test_local_pages_from_an_extra_folder_are_listed_after_the_glossary(qtbot, c
     model = load_content([bundled_data_dir(), root])
     window = make_window(qtbot, model)
     top = [window.nav.index(r, 0).data(Role.ID) for r in range(window.nav.rowCount())]
-    group = GROUP_PREFIX + "more-pages"
+    # Under the folder's own title (its name, as it has no content.yaml), not "More pages".
+    group = GROUP_PREFIX + "folder-1"
+    assert window.nav.title_of(group) == root.name
     assert top.index("glossary") < top.index(group)
     assert window.nav.group_children(group) == [
         ("trust-research-office", "Our trust's research office")
