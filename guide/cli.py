@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "guide.commands.content",
     "guide.commands.progress",
     "guide.commands.search",
+    "guide.commands.schemes",
     "guide.commands.screenshot",
 )
 

@@ -46,7 +46,7 @@ MAGIC = b"GUIDE-CONTENT-CACHE\n"
 CONTENT_SUFFIXES = (".md", ".yaml", ".yml")
 _SUM = 16  # bytes of the payload's checksum, which catches a damaged file before unpickling
 # The modules whose code decides what a load produces; an edit to any makes old caches stale.
-_CODE_FILES = ("content/*.py", "diagram/data.py", "__init__.py")
+_CODE_FILES = ("content/*.py", "diagram/data.py", "search/synonyms.py", "__init__.py")
 
 # Everything a cached model may contain, by (module, name); anything else is refused.
 _ALLOWED: frozenset[tuple[str, str]] = frozenset(
@@ -65,6 +65,7 @@ _ALLOWED: frozenset[tuple[str, str]] = frozenset(
         ("guide.diagram.data", "Lane"),
         ("guide.diagram.data", "Node"),
         ("guide.diagram.data", "Edge"),
+        ("guide.search.synonyms", "SynonymData"),
         ("datetime", "date"),
     }
 )

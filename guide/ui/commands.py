@@ -89,6 +89,13 @@ COMMANDS: tuple[Command, ...] = (
         checkable=True,
     ),
     Command("search", "&Search…", "Search the whole guide", ("Ctrl+K", "Ctrl+L")),
+    Command("go_diagram", "Pathway &diagram", "Open the pathway diagram", ("Ctrl+1",)),
+    Command("go_checklist", "My &checklist", "Open your progress checklist", ("Ctrl+2",)),
+    Command(
+        "go_schemes", "Sc&heme finder", "Find, filter and compare funding schemes", ("Ctrl+3",)
+    ),
+    Command("go_glossary", "&Glossary", "Open the glossary of terms", ("Ctrl+4",)),
+    Command("go_questions", "&Questions", "Open the common questions", ("Ctrl+5",)),
     # Help
     Command(
         "shortcuts", "&Keyboard shortcuts", "List the keyboard shortcuts", ("std:HelpContents",)
@@ -125,8 +132,25 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "contents",
         ),
     ),
-    ("Go", "&Go", ("back", "forward", "home", SEPARATOR, "bookmark", "bookmarks", "search")),
-    ("Tools", "&Tools", ()),
+    (
+        "Go",
+        "&Go",
+        (
+            "back",
+            "forward",
+            "home",
+            SEPARATOR,
+            "go_diagram",
+            "go_checklist",
+            "go_schemes",
+            "go_glossary",
+            "go_questions",
+            SEPARATOR,
+            "bookmark",
+            "bookmarks",
+            "search",
+        ),
+    ),
     ("Help", "&Help", ("shortcuts", "whats_new", "about", "content_check")),
 )
 

@@ -131,6 +131,10 @@ class Host(Protocol):
         """Bring a panel's tab to the front."""
         ...
 
+    def add_side_header(self, widget: QWidget) -> None:
+        """A widget always in view above the side panels' tabs (the search field)."""
+        ...
+
     def set_tree_badge(self, item_id: str, text: str, description: str = "") -> None:
         """Short text after a tree row's title ("3/7"), said in words by ``description``."""
         ...

@@ -124,11 +124,7 @@ class NavigationModel(QStandardItemModel):
                 continue
             row = self._item_row(top)
             if section_id == "national-pathway":
-                for scheme in sorted(content.of_kind("scheme"), key=lambda s: s.title.lower()):
-                    scheme_row = self._item_row(scheme)
-                    if content.is_local(scheme):  # a trust's own scheme, not a national one
-                        scheme_row.setText(_tr("%1 (local)").replace("%1", scheme.title))
-                    row.appendRow(scheme_row)
+                self._schemes_by_stage(row, content.of_kind("scheme"), sections)
             root.appendRow(row)
         stories = content.of_kind("story")
         if stories:
@@ -159,6 +155,28 @@ class NavigationModel(QStandardItemModel):
         self._group("my-progress", _tr("My progress"))
         self._group("tools", _tr("Tools"))
         self._detached.update(("my-progress", "tools"))
+
+    def _schemes_by_stage(
+        self, parent: QStandardItem, schemes: list[Item], sections: dict[str, Item]
+    ) -> None:
+        """Schemes in one collapsed group per stage (their first), in pathway order, so
+        opening a scheme unfolds a handful of rows rather than every scheme in the guide."""
+        order = list(sections)
+        by_stage: dict[str, list[Item]] = {}
+        for scheme in schemes:
+            stages = [s for s in scheme.get("stages", ()) if s in sections]
+            by_stage.setdefault(stages[0] if stages else "", []).append(scheme)
+        for stage in sorted(by_stage, key=lambda s: order.index(s) if s in order else len(order)):
+            title = sections[stage].title if stage else _tr("Other schemes")
+            group = self._group(
+                f"schemes-{stage or 'other'}", _tr("Schemes: %1").replace("%1", title)
+            )
+            for scheme in sorted(by_stage[stage], key=lambda s: s.title.lower()):
+                scheme_row = self._item_row(scheme)
+                if self.content.is_local(scheme):  # a trust's own scheme, not a national one
+                    scheme_row.setText(_tr("%1 (local)").replace("%1", scheme.title))
+                group.appendRow(scheme_row)
+            parent.appendRow(group)
 
     def _stories(self, stories: list[Item], sections: dict[str, Item]) -> QStandardItem:
         group = self._group("stories", _tr("Career stories"))

@@ -26,7 +26,7 @@ from guide.ui.host import GROUP_PREFIX, Printable
 from guide.ui.preferences import ZOOM_STEP, Preferences
 from guide.ui.reader.printable import PrintablePage
 from guide.ui.roles import Role
-from guide.ui.shell import handlers, links
+from guide.ui.shell import handlers, links, reading_position
 from guide.ui.shell.features import CORE_FEATURES, FEATURES, install_features
 from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.history import History, Place
@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.left.setCurrentIndex(index)
 
+    def add_side_header(self, widget: QWidget) -> None:
+        self.parts.side_header.addWidget(widget)
+
     def set_tree_badge(self, item_id: str, text: str, description: str = "") -> None:
         self.nav.set_badge(item_id, text, description)
 
@@ -215,11 +218,16 @@ class MainWindow(QMainWindow):
         if record:
             self.history.remember_scroll(self.reader.verticalScrollBar().value())
             self.history.visit(item_id, anchor)
+        if self.current_page is not None and self.current_id not in self._views:
+            reading_position.remember(self.prefs, self.current_id, self.reader.verticalScrollBar())
         self.current_id = item_id
         if item_id in self._views:
             self._show_view(item_id)
         else:
             self._show_page(item_id, anchor, highlight)
+            if record and not anchor and not highlight:
+                # Back where you left this page (a heading or a search result says otherwise).
+                reading_position.restore(self.prefs, item_id, self.reader.verticalScrollBar())
         self.parts.show_in_tree(item_id)
         self.pageChanged.emit(item_id)
 
@@ -403,6 +411,8 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
 
     def save_state(self) -> None:
+        if self.current_page is not None and self.current_id not in self._views:
+            reading_position.remember(self.prefs, self.current_id, self.reader.verticalScrollBar())
         save_state(self, self.splitter, self.prefs, self.current_id)
         if self._bodies is not None:  # the pages the next start may open first
             self._bodies.save(keep=(str(self.prefs.get("last_page") or ""), "overview"))
