@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.clock = from_environment()
     except ValueError as exc:
         print(f"guide: {exc}", file=sys.stderr)
-        return 2
+        return 1
     try:
         if args.self_test:
             from guide.selftest import run_self_test

@@ -154,7 +154,7 @@ def test_guide_today_moves_the_day_every_command_reads(isolated_home, monkeypatc
 
 def test_a_guide_today_that_is_not_a_date_is_one_line_error(monkeypatch, capsys):
     monkeypatch.setenv("GUIDE_TODAY", "next tuesday")
-    assert main(["list"]) == 2
+    assert main(["list"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "GUIDE_TODAY" in err and "YYYY-MM-DD" in err
 
