@@ -159,7 +159,7 @@ class PageComposer:
         if item.kind == "scheme":
             url = str(item.get("url", ""))
             parts.append(
-                f"<p>{escape(self.tr('Official page'))}: "
+                f"<p>{escape(self.tr('Scheme page'))}: "
                 f'<a class="external" href="{escape(url)}" title="{escape(url)}">{escape(url)}</a></p>'
             )
         parts.append(self._sources(item))

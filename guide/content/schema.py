@@ -224,6 +224,7 @@ SCHEMA: dict[str, dict[str, FieldSpec]] = {
         "eligibility": FieldSpec(_text, required=True),
         "timing": FieldSpec(_text, required=True),
         "url": FieldSpec(_url, required=True),
+        "sources": FieldSpec(_sources),
         "rounds": FieldSpec(_rounds, required=True),
         "source_date": FieldSpec(_date_or_undated, required=True),
         "last_checked": FieldSpec(_date, required=True),
