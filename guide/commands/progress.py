@@ -9,14 +9,18 @@ import sys
 from pathlib import Path
 
 from guide.cli import CommandError, add_global_options
+from guide.clock import Clock, from_environment
 from guide.commands.common import load_model
-from guide.content.model import NATIONS
+from guide.content.model import NATIONS, ContentModel
 from guide.paths import user_home
 from guide.progress import ProgressStore
-from guide.progress.checklist import find, stage_groups
+from guide.progress.checklist import coming_up, find, stage_groups
+from guide.progress.dates import DateError, parse_date
 from guide.progress.document import ProgressFormatError
 from guide.progress.export import describe_import
 from guide.progress.model import STATUS_LABELS, STATUSES
+
+_KEEP = object()  # "--due not given": different from "--due none", which clears it
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,21 +37,63 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = actions.add_parser("set", help="set a milestone's status")
     q.add_argument("id", help="the milestone id (see 'guide progress list')")
     q.add_argument("status", choices=STATUSES, metavar="STATUS", help=", ".join(STATUSES))
-    q.add_argument("--date", type=_date, help="date done, YYYY-MM-DD (with done; default today)")
+    q.add_argument(
+        "--date",
+        type=_date,
+        help="date done, for example 10 Aug 2026 or 10/08/2026 (with done; default today)",
+    )
     q.add_argument("--note", help="replace the milestone's notes (no patient information)")
     add_global_options(q, suppress=True)
     q.set_defaults(func=cmd_set)
 
     q = actions.add_parser("profile", help="show or change your profile")
+    q.add_argument("--name", help="your name, shown on the supervisor summary")
     q.add_argument("--nation", choices=NATIONS, help="the nation you train in")
     q.add_argument("--stage", help="your current checklist stage id, for example f1")
     q.add_argument("--specialty", help="your specialty interest")
-    q.add_argument("--foundation-start", type=_date, help="foundation start date, YYYY-MM-DD")
+    q.add_argument("--foundation-start", type=_date, help="foundation start date")
     add_global_options(q, suppress=True)
     q.set_defaults(func=cmd_profile)
 
-    q = actions.add_parser("export", help="export your checklist as PDF, CSV or JSON")
-    q.add_argument("--format", choices=("pdf", "csv", "json"), required=True)
+    q = actions.add_parser("add", help="add a milestone of your own, with a due date if you like")
+    q.add_argument("title", help="what you plan to do")
+    q.add_argument("--stage", required=True, help="the checklist stage id it belongs to, e.g. f1")
+    q.add_argument("--due", type=_date, help="your deadline, for example 31 Jan 2027")
+    q.add_argument("--remind", type=int, metavar="DAYS", help="calendar reminder DAYS before")
+    q.add_argument("--timing", default="", help="when, in words")
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_add)
+
+    q = actions.add_parser("edit", help="change one of your own milestones")
+    q.add_argument("id", help="its id (see 'guide progress list')")
+    q.add_argument("--title")
+    q.add_argument("--stage")
+    q.add_argument(
+        "--due", type=_optional_date, default=_KEEP, help="a new deadline, or 'none' to clear it"
+    )
+    q.add_argument("--remind", type=int, metavar="DAYS", help="calendar reminder DAYS before")
+    q.add_argument("--timing")
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_edit)
+
+    q = actions.add_parser("remove", help="remove one of your own milestones")
+    q.add_argument("id", help="its id (see 'guide progress list')")
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_remove)
+
+    q = actions.add_parser("coming", help="what is coming up in the next 90 days")
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_coming)
+
+    q = actions.add_parser(
+        "export", help="export your checklist: PDF summary, calendar (ICS), CSV or JSON"
+    )
+    q.add_argument(
+        "--format",
+        choices=("pdf", "ics", "csv", "json"),
+        required=True,
+        help="pdf: summary for a supervisor; ics: coming dates for Outlook or another calendar",
+    )
     q.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     add_global_options(q, suppress=True)
     q.set_defaults(func=cmd_export)
@@ -60,13 +106,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+        return parse_date(text)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _optional_date(text: str) -> dt.date | None:
+    return None if text.strip().lower() in ("none", "") else _date(text)
+
+
+def _clock() -> Clock:
+    try:
+        return from_environment()
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def open_store(args: argparse.Namespace) -> ProgressStore:
-    store = ProgressStore.open(user_home(getattr(args, "home", None)))
+    store = ProgressStore.open(user_home(getattr(args, "home", None)), clock=_clock())
     for notice in store.notices:
         print(f"guide: {notice}", file=sys.stderr)
     return store
@@ -92,6 +149,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "notes": row.entry.notes,
                 "evidence": row.entry.evidence,
                 "own": row.milestone.own,
+                "due": row.milestone.due.isoformat() if row.milestone.due else None,
+                "remind_days": row.milestone.remind_days,
             }
             for group in groups
             for row in group.rows
@@ -103,6 +162,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"{group.stage.title} ({group.done} of {group.total} done)")
         for row in group.rows:
             date = row.entry.date_done.isoformat() if row.entry.date_done else ""
+            if row.milestone.due and not date:
+                date = "due " + row.milestone.due.isoformat()
             print(
                 f"  {row.milestone.id:<40} {STATUS_LABELS[row.entry.status]:<15} {date:<10} "
                 f"{row.milestone.title}"
@@ -133,6 +194,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
     changes = {
         name: value
         for name, value in (
+            ("name", args.name),
             ("nation", args.nation),
             ("stage", args.stage),
             ("specialty", args.specialty),
@@ -150,8 +212,79 @@ def cmd_profile(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from None
         _saved(store)
     p = store.profile
+    print(f"name: {p.name or '-'}")
     print(f"nation: {p.nation or '-'}\nstage: {p.stage or '-'}\nspecialty: {p.specialty or '-'}")
     print(f"foundation start: {p.foundation_start.isoformat() if p.foundation_start else '-'}")
+    return 0
+
+
+def _stage_id(model: ContentModel, stage: str) -> str:
+    stage_ids = [s.id for s in model.checklist_stages]
+    if stage not in stage_ids:
+        raise CommandError(f"stage must be one of {', '.join(stage_ids)}")
+    return stage
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    model = load_model(args)
+    store = open_store(args)
+    try:
+        own_id = store.add_own(
+            args.title,
+            _stage_id(model, args.stage),
+            timing=args.timing,
+            due=args.due,
+            remind_days=args.remind,
+        )
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    _saved(store)
+    print(own_id)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    model = load_model(args)
+    store = open_store(args)
+    if args.id not in store.own_milestones():
+        raise CommandError(f"you have no milestone of your own with id {args.id!r}")
+    fields: dict[str, object] = {
+        name: value
+        for name, value in (("title", args.title), ("timing", args.timing))
+        if value is not None
+    }
+    if args.stage is not None:
+        fields["stage"] = _stage_id(model, args.stage)
+    if args.due is not _KEEP:
+        fields["due"] = args.due
+    if args.remind is not None:
+        fields["remind_days"] = args.remind
+    try:
+        store.update_own(args.id, **fields)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    _saved(store)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    if args.id not in store.own_milestones():
+        raise CommandError(f"you have no milestone of your own with id {args.id!r}")
+    store.delete_own(args.id)
+    _saved(store)
+    return 0
+
+
+def cmd_coming(args: argparse.Namespace) -> int:
+    model = load_model(args)
+    store = open_store(args)
+    found = coming_up(model, store.data, store.clock.today())
+    if not found:
+        print("Nothing is coming up in the next 90 days for your stage and nation.")
+    for c in found:
+        when = ("overdue since " if c.overdue else "due ") + c.when if c.due else c.when
+        print(f"{when:<28} {c.milestone.title}")
     return 0
 
 
@@ -164,6 +297,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         if args.format == "json":
             store.export_json(out)
+        elif args.format == "ics":
+            from guide.progress.files import atomic_write
+            from guide.progress.ics import to_ics
+
+            atomic_write(out, to_ics(model, store.data, store.clock.today(), store.clock.now()))
         elif args.format == "csv":
             from guide.progress.export import to_csv
             from guide.progress.files import atomic_write
@@ -172,7 +310,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             from guide.progress.pdf import write_pdf
 
-            write_pdf(model, store.data, out, dt.date.today())
+            write_pdf(model, store.data, out, store.clock.today())
     except OSError as exc:
         raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}", file=sys.stderr)

@@ -11,23 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from guide.content.model import ChecklistStage, ContentModel, Item
+from guide.progress.dates import MONTH_NAMES, format_long_date
 from guide.progress.model import Entry, ProgressData
 
 COMING_UP_DAYS = 90
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -48,6 +35,8 @@ class Milestone:
     own: bool = False
     # Nations whose usual months differ from ``months``: ((nation, months), ...).
     nation_months: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    due: dt.date | None = None  # own milestones only
+    remind_days: int | None = None
 
     def applies_to(self, nation: str) -> bool:
         """Own milestones and an unset nation show everything."""
@@ -89,14 +78,23 @@ class StageGroup:
 
 @dataclass(frozen=True)
 class ComingUp:
+    """A catalogue milestone's usual month, or the due date of one of the user's own."""
+
     milestone: Milestone
     year: int
     month: int
-    starts_in_days: int  # 0 when it is already this month
+    starts_in_days: int  # 0 when it is already this month; below 0 when a due date has passed
+    due: dt.date | None = None
 
     @property
     def when(self) -> str:
+        if self.due is not None:
+            return format_long_date(self.due)
         return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+    @property
+    def overdue(self) -> bool:
+        return self.due is not None and self.starts_in_days < 0
 
 
 def _split_months(
@@ -140,7 +138,15 @@ def _milestone(
 
 def all_milestones(model: ContentModel, data: ProgressData) -> list[Milestone]:
     own = [
-        Milestone(id=key, title=o.title, stage=o.stage, timing=o.timing, own=True)
+        Milestone(
+            id=key,
+            title=o.title,
+            stage=o.stage,
+            timing=o.timing,
+            own=True,
+            due=o.due,
+            remind_days=o.remind_days,
+        )
         for key, o in data.live_own().items()
     ]
     return catalogue(model) + sorted(own, key=lambda m: (m.title.lower(), m.id))
@@ -194,27 +200,55 @@ def current_stage(model: ContentModel, data: ProgressData, today: dt.date) -> st
 def coming_up(
     model: ContentModel, data: ProgressData, today: dt.date, days: int = COMING_UP_DAYS
 ) -> list[ComingUp]:
-    """Unfinished milestones of the user's stage and nation whose usual months fall in the
-    next ``days`` days (including the current month), soonest first."""
+    """What is coming up in the next ``days`` days, soonest first: unfinished milestones of
+    the user's stage and nation whose usual months fall in that time (including the
+    current month), and the user's own milestones due by then, of any stage (those whose
+    due date has passed first, so they are not forgotten)."""
+    found = own_due(data, today, days)
     stage = current_stage(model, data, today)
-    if not stage:
-        return []
-    window = _months_ahead(today, days)
-    found: list[ComingUp] = []
-    for milestone in catalogue(model):
-        if milestone.stage != stage or not milestone.applies_to(data.profile.nation):
-            continue
-        if data.entry(milestone.id).status in ("done", "not-applicable"):
-            continue
-        months = milestone.months_for(data.profile.nation)
-        for year, month, starts_in in window:
-            if month in months:
-                found.append(ComingUp(milestone, year, month, starts_in))
-                break
+    if stage:
+        window = months_ahead(today, days)
+        for milestone in catalogue(model):
+            if milestone.stage != stage or not milestone.applies_to(data.profile.nation):
+                continue
+            if data.entry(milestone.id).status in ("done", "not-applicable"):
+                continue
+            for year, month, starts_in in window:
+                if month in usual_months(milestone, data.profile.nation):
+                    found.append(ComingUp(milestone, year, month, starts_in))
+                    break
     return sorted(found, key=lambda c: (c.starts_in_days, c.milestone.title.lower()))
 
 
-def _months_ahead(today: dt.date, days: int) -> list[tuple[int, int, int]]:
+def own_due(data: ProgressData, today: dt.date, days: int | None = None) -> list[ComingUp]:
+    """The user's own unfinished milestones with a due date (up to ``days`` ahead if given)."""
+    found = []
+    for key, own in sorted(data.live_own().items()):
+        if own.due is None or data.entry(key).status in ("done", "not-applicable"):
+            continue
+        starts_in = (own.due - today).days
+        if days is not None and starts_in > days:
+            continue
+        milestone = Milestone(
+            id=key,
+            title=own.title,
+            stage=own.stage,
+            timing=own.timing,
+            own=True,
+            due=own.due,
+            remind_days=own.remind_days,
+        )
+        found.append(ComingUp(milestone, own.due.year, own.due.month, starts_in, own.due))
+    return found
+
+
+def usual_months(milestone: Milestone, nation: str) -> tuple[int, ...]:
+    """The months ``milestone`` usually falls in for ``nation``. One place, so that
+    nation-specific windows in the content can be read here without touching callers."""
+    return milestone.months_for(nation)
+
+
+def months_ahead(today: dt.date, days: int) -> list[tuple[int, int, int]]:
     """(year, month, days until it starts) for each month touching [today, today + days]."""
     end = today + dt.timedelta(days=days)
     out = []

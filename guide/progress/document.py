@@ -1,18 +1,21 @@
 """The progress file format: JSON with a schema version, strict reading, and migrations.
 
-Current format (schema 2)::
+Current format (schema 3)::
 
-    {"app": "clinical-academic-guide", "kind": "progress", "schema": 2,
+    {"app": "clinical-academic-guide", "kind": "progress", "schema": 3,
      "rev": 17, "clock": "2026-11-25T04:16:22.123456Z", "saved": "...",
-     "profile": {"nation": "England", "stage": "f1", "specialty": "", "foundation_start": null,
+     "profile": {"name": "Sam Jones", "nation": "England", "stage": "f1", "specialty": "", "foundation_start": null,
                  "updated": "...", "rev": 3},
      "entries": {"MILESTONE-ID": {"status": "done", "date_done": "2026-10-01", "notes": "",
                                   "evidence": "", "updated": "...", "rev": 5}},
-     "own": {"own-3f9a1c2b": {"title": "...", "stage": "f1", "timing": "", "deleted": false,
-                               "updated": "...", "rev": 6}}}
+     "own": {"own-3f9a1c2b": {"title": "...", "stage": "f1", "timing": "", "due": "2027-01-31",
+                               "remind_days": 7, "deleted": false, "updated": "...", "rev": 6}}}
 
 Schema 1 (the first draft) kept a ``done`` flag per milestone and no change
-stamps; ``MIGRATIONS`` upgrades it. Reading is strict: anything unexpected
+stamps; schema 2 had no name, due dates or reminders. ``MIGRATIONS`` upgrades
+both. Schema 3 is a new number, not just new optional keys, so that a copy of
+an older version (on another PC) opens the file read-only instead of saving it
+without the name and due dates it does not know about. Reading is strict: anything unexpected
 raises ``ProgressFormatError`` with a plain-words reason, so a damaged file is
 never half-read and then saved over.
 """
@@ -27,6 +30,7 @@ from typing import Any
 
 from guide.content.model import NATIONS
 from guide.progress.model import (
+    MAX_REMIND_DAYS,
     MAX_TEXT,
     MAX_TITLE,
     STATUSES,
@@ -39,7 +43,7 @@ from guide.progress.model import (
     parse_time,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_TAG = "clinical-academic-guide"
 KIND_TAG = "progress"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -66,6 +70,7 @@ def to_document(data: ProgressData, saved: dt.datetime | None = None) -> dict[st
         "clock": format_time(data.clock),
         "saved": format_time(saved or dt.datetime.now(dt.timezone.utc)),
         "profile": {
+            "name": profile.name,
             "nation": profile.nation,
             "stage": profile.stage,
             "specialty": profile.specialty,
@@ -87,6 +92,8 @@ def to_document(data: ProgressData, saved: dt.datetime | None = None) -> dict[st
                 "title": o.title,
                 "stage": o.stage,
                 "timing": o.timing,
+                "due": _date_text(o.due),
+                "remind_days": o.remind_days,
                 "deleted": o.deleted,
                 **o.stamp.to_json(),
             }
@@ -170,6 +177,7 @@ def _parse_current(doc: dict[str, Any]) -> ProgressData:
     if nation and nation not in NATIONS:
         raise ProgressFormatError(f"profile nation {nation!r} is not one of {', '.join(NATIONS)}")
     profile = Profile(
+        name=checked_text(profile_doc.get("name", ""), "profile name", MAX_TITLE),
         nation=nation,
         stage=_optional_id(profile_doc.get("stage", ""), "profile stage"),
         specialty=checked_text(profile_doc.get("specialty", ""), "profile specialty", MAX_TITLE),
@@ -206,6 +214,8 @@ def _parse_current(doc: dict[str, Any]) -> ProgressData:
             title=title,
             stage=_optional_id(value.get("stage", ""), f"{where} stage"),
             timing=checked_text(value.get("timing", ""), f"{where} timing", MAX_TITLE),
+            due=_date(value.get("due"), f"{where} due date"),
+            remind_days=_remind_days(value.get("remind_days"), f"{where} reminder"),
             deleted=deleted,
             stamp=_stamp(value, where),
         )
@@ -249,6 +259,14 @@ def _optional_id(value: Any, where: str) -> str:
 def _int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ProgressFormatError(f"{where} must be a whole number")
+    return value
+
+
+def _remind_days(value: Any, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_REMIND_DAYS:
+        raise ProgressFormatError(f"{where} must be a number of days from 0 to {MAX_REMIND_DAYS}")
     return value
 
 
@@ -318,4 +336,10 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3 added the profile's name and own milestones' due dates and reminders; all
+    optional, so the upgrade only changes the number (their absence reads as empty)."""
+    return {**doc, "schema": 3}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}

@@ -24,6 +24,7 @@ OWN_PREFIX = "own-"
 # Free text is capped so a pasted document cannot bloat the file that is rewritten on every change.
 MAX_TEXT = 20_000
 MAX_TITLE = 300
+MAX_REMIND_DAYS = 365
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -59,6 +60,7 @@ def parse_time(text: str) -> dt.datetime:
 class Profile:
     """Who the checklist is for: it decides which milestones and dates come first."""
 
+    name: str = ""  # shown on the supervisor summary; optional
     nation: str = ""
     stage: str = ""
     specialty: str = ""
@@ -94,6 +96,8 @@ class OwnMilestone:
     title: str
     stage: str
     timing: str = ""
+    due: dt.date | None = None  # the user's own deadline: "coming up", the summary, the calendar
+    remind_days: int | None = None  # a calendar reminder this many days before ``due``
     deleted: bool = False
     stamp: Stamp = field(default_factory=Stamp)
 

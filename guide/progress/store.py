@@ -22,6 +22,7 @@ from typing import Any
 from guide.clock import SYSTEM
 from guide.clock import Clock as WallClock
 from guide.progress import files
+from guide.progress.dates import check_done_date
 from guide.progress.document import (
     NewerFormatError,
     ProgressFormatError,
@@ -31,6 +32,7 @@ from guide.progress.document import (
 )
 from guide.progress.merge import MergeResult, merge
 from guide.progress.model import (
+    MAX_REMIND_DAYS,
     MAX_TEXT,
     MAX_TITLE,
     OWN_PREFIX,
@@ -288,9 +290,11 @@ class ProgressStore:
         return stamp
 
     def set_profile(self, **fields: Any) -> bool:
-        unknown = set(fields) - {"nation", "stage", "specialty", "foundation_start"}
+        unknown = set(fields) - {"name", "nation", "stage", "specialty", "foundation_start"}
         if unknown:
             raise ValueError(f"unknown profile field {sorted(unknown)[0]!r}")
+        if "name" in fields:
+            fields["name"] = " ".join(checked_text(fields["name"], "name", MAX_TITLE).split())
         for name in ("nation", "stage", "specialty"):
             if name in fields:
                 fields[name] = checked_text(fields[name], name, MAX_TITLE)
@@ -301,7 +305,10 @@ class ProgressStore:
         return self.save()
 
     def set_status(self, milestone_id: str, status: str, date_done: dt.date | None = None) -> bool:
-        """Set a status; "done" takes ``date_done``, else the date already recorded, else today."""
+        """Set a status; "done" takes ``date_done``, else the date already recorded, else today.
+
+        A date done after today raises ``DateError`` (a ValueError) saying why.
+        """
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
         current = self.entry(milestone_id)
@@ -320,6 +327,8 @@ class ProgressStore:
         for name in ("notes", "evidence"):
             if name in fields:
                 fields[name] = checked_text(fields[name], name, MAX_TEXT)
+        if fields.get("date_done") is not None:
+            check_done_date(fields["date_done"], self.clock.today())
         entry = replace(self.entry(milestone_id), **fields)
         if entry == self.entry(milestone_id):
             return True
@@ -328,8 +337,19 @@ class ProgressStore:
         self.data = replace(self.data, entries=entries)
         return self.save()
 
-    def add_own(self, title: str, stage: str, timing: str = "") -> str:
-        """Add the user's own milestone; returns its id (saved, or pending if saving failed)."""
+    def add_own(
+        self,
+        title: str,
+        stage: str,
+        timing: str = "",
+        due: dt.date | None = None,
+        remind_days: int | None = None,
+    ) -> str:
+        """Add the user's own milestone; returns its id (saved, or pending if saving failed).
+
+        ``due`` is the user's deadline; ``remind_days`` asks the calendar export for a
+        reminder that many days before it (a reminder needs a due date).
+        """
         title = checked_text(title, "title", MAX_TITLE).strip()
         if not title:
             raise ValueError("a milestone needs a title")
@@ -341,6 +361,8 @@ class ProgressStore:
             title=title,
             stage=stage,
             timing=checked_text(timing, "timing", MAX_TITLE),
+            due=due,
+            remind_days=_checked_reminder(remind_days, due),
             stamp=self._stamp(),
         )
         self.data = replace(self.data, own=own)
@@ -355,6 +377,15 @@ class ProgressStore:
                 fields[name] = checked_text(fields[name], name, MAX_TITLE)
         if "title" in fields and not fields["title"].strip():
             raise ValueError("a milestone needs a title")
+        unknown = set(fields) - {"title", "stage", "timing", "due", "remind_days", "deleted"}
+        if unknown:
+            raise ValueError(f"unknown milestone field {sorted(unknown)[0]!r}")
+        if "due" in fields or "remind_days" in fields:
+            current = self.data.own[own_id]
+            due = fields.get("due", current.due)
+            fields["remind_days"] = _checked_reminder(
+                fields.get("remind_days", current.remind_days if due else None), due
+            )
         own = dict(self.data.own)
         own[own_id] = replace(own[own_id], **fields, stamp=self._stamp())
         self.data = replace(self.data, own=own)
@@ -400,3 +431,13 @@ class ProgressStore:
         self.pending = False
         self.error = None
         self.notices = []
+
+
+def _checked_reminder(days: int | None, due: dt.date | None) -> int | None:
+    if days is None:
+        return None
+    if due is None:
+        raise ValueError("a reminder needs a due date")
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_REMIND_DAYS:
+        raise ValueError(f"a reminder must be 0 to {MAX_REMIND_DAYS} days before the due date")
+    return days

@@ -39,7 +39,8 @@ def test_set_then_list_shows_the_change(capsys):
     "argv",
     [
         ["progress", "set", MILESTONE, "finished"],
-        ["progress", "set", MILESTONE, "done", "--date", "1/7/2026"],
+        ["progress", "set", MILESTONE, "done", "--date", "31/02/2026"],
+        ["progress", "set", MILESTONE, "done", "--date", "next Tuesday"],
     ],
 )
 def test_a_bad_status_or_date_is_a_one_line_error(capsys, argv):
@@ -90,3 +91,27 @@ def test_import_of_a_bad_file_is_a_one_line_error(capsys, tmp_path):
     assert err.count("\n") == 1 and "not valid JSON" in err
     assert main(["progress", "import", str(tmp_path / "missing.json")]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_profile_name_and_own_milestone_with_a_due_date_from_the_command_line(capsys, monkeypatch):
+    monkeypatch.setenv("GUIDE_TODAY", "2026-11-25")
+    assert main(["progress", "profile", "--name", "Sam Jones", "--nation", "Wales"]) == 0
+    assert "name: Sam Jones" in capsys.readouterr().out
+    argv = ["progress", "add", "Submit audit abstract", "--stage", "f1", "--due", "10 Dec 2026"]
+    assert main([*argv, "--remind", "7"]) == 0
+    own_id = capsys.readouterr().out.strip()
+    row = _list(capsys)[own_id]
+    assert (row["due"], row["remind_days"], row["own"]) == ("2026-12-10", 7, True)
+    assert main(["progress", "coming"]) == 0
+    assert "due 10 December 2026" in capsys.readouterr().out
+    assert main(["progress", "edit", own_id, "--due", "none"]) == 0
+    row = _list(capsys)[own_id]
+    assert (row["due"], row["remind_days"]) == (None, None)
+
+
+def test_a_future_date_done_is_refused_in_one_line(capsys, monkeypatch):
+    monkeypatch.setenv("GUIDE_TODAY", "2026-11-25")
+    assert main(["progress", "set", MILESTONE, "done", "--date", "26/11/2026"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "after today" in err
+    assert _list(capsys)[MILESTONE]["status"] == "not-started"
