@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import os
+
 from guide.content.limits import MAX_LINE_CHARS, body_problems
 from guide.content.links import (
     AUTOLINK,
@@ -13,15 +16,22 @@ from guide.content.links import (
 )
 from guide.content.model import FIXED_IDS, LINKABLE_VIEWS, SECTION_IDS, ContentModel, Item, Problem
 from guide.content.schema import SCHEMA
+from guide.content.yamlerrors import quote_line
+
+KnockOn = dict[str, list[str]]
 
 
-def cross_references(model: ContentModel, broken_ids: set[str]) -> list[Problem]:
-    """Every problem that only shows once all roots are loaded."""
+def cross_references(model: ContentModel, broken_ids: set[str]) -> tuple[list[Problem], KnockOn]:
+    """Every problem that only shows once all roots are loaded, and, per id that failed to
+    load, the ``FILE:LINE`` places that refer to it (reported under the failure itself)."""
     problems: list[Problem] = []
+    knock_on: KnockOn = {}
     stage_ids = {stage.id for stage in model.checklist_stages}
+    ids = list(model.items)
+    images = _ImageFolders()
     for item in model:
-        problems.extend(_field_references(item, model, stage_ids, broken_ids))
-        problems.extend(_body_links(item, model, broken_ids))
+        problems.extend(_field_references(item, model, stage_ids, broken_ids, knock_on))
+        problems.extend(_body_links(item, model, broken_ids, knock_on, ids, images))
     for stage in model.checklist_stages:
         if stage.section and stage.section not in model:
             problems.append(
@@ -43,11 +53,63 @@ def cross_references(model: ContentModel, broken_ids: set[str]) -> list[Problem]
             problems.append(Problem(root, 1, f"the required page {fixed!r} is missing"))
         elif item is not None and fixed in SECTION_IDS and item.kind != "section":
             problems.append(Problem(item.path, item.line, f"{fixed!r} must be a section"))
-    return problems
+    return problems, knock_on
+
+
+def _did_you_mean(wrong: str, known: list[str]) -> str:
+    near = difflib.get_close_matches(wrong, known, n=1, cutoff=0.75)
+    return f"; did you mean {near[0]!r}?" if near else ""
+
+
+class _ImageFolders:
+    """The files in each content folder's ``images/``, listed once, names as written."""
+
+    def __init__(self) -> None:
+        self._listed: dict[str, dict[str, str]] = {}
+
+    def names(self, root: str) -> dict[str, str]:
+        """Lower-cased name -> name as on disk, for ``root/images``."""
+        if root not in self._listed:
+            try:
+                found = os.listdir(os.path.join(root, "images"))
+            except OSError:
+                found = []
+            self._listed[root] = {name.lower(): name for name in found}
+        return self._listed[root]
+
+
+def _image_problem(target: str, item: Item, model: ContentModel, images: _ImageFolders) -> str:
+    """Why an image cannot be shown, or "" when it can: checked name by name, capitals
+    included (a name that only differs in case works on Windows but not elsewhere)."""
+    target = target.strip()
+    if not image_allowed(target):
+        if target.lower().startswith(("http:", "https:", "//", "data:", "file:")):
+            return f"image {target!r} must be a file under images/ (web images are not shown)"
+        return (
+            f"image {target!r} must be a file under images/ with a name of letters, digits, "
+            "- and _ ending in .png, .jpg, .jpeg, .gif or .svg"
+        )
+    edition = model.edition_of(item)
+    if edition is None:
+        return ""
+    name = target.split("/", 1)[1]
+    on_disk = images.names(edition.root)
+    actual = on_disk.get(name.lower())
+    if actual == name:
+        return ""
+    folder = os.path.join(edition.root, "images")
+    if actual is not None:
+        return (
+            f"image {target!r} is not in {folder}: did you mean 'images/{actual}'? "
+            "Names must match exactly, capitals included"
+        )
+    near = difflib.get_close_matches(name.lower(), list(on_disk), n=1, cutoff=0.6)
+    hint = f": did you mean 'images/{on_disk[near[0]]}'?" if near else ""
+    return f"image {target!r} is not in {folder}{hint}"
 
 
 def _field_references(
-    item: Item, model: ContentModel, stage_ids: set[str], broken: set[str]
+    item: Item, model: ContentModel, stage_ids: set[str], broken: set[str], knock_on: KnockOn
 ) -> list[Problem]:
     problems = []
     for name, spec in SCHEMA[item.kind].items():
@@ -56,6 +118,9 @@ def _field_references(
         value = item.fields[name]
         for ref in (value,) if isinstance(value, str) else value:
             if ref in broken:
+                knock_on.setdefault(ref, []).append(
+                    f"{item.path}:{item.field_lines.get(name, item.line)}"
+                )
                 continue
             if spec.refers_to == "checklist-stage":
                 ok = ref in stage_ids
@@ -72,7 +137,14 @@ def _field_references(
     return problems
 
 
-def _body_links(item: Item, model: ContentModel, broken: set[str]) -> list[Problem]:
+def _body_links(
+    item: Item,
+    model: ContentModel,
+    broken: set[str],
+    knock_on: KnockOn,
+    ids: list[str],
+    images: _ImageFolders,
+) -> list[Problem]:
     problems = [
         Problem(item.path, item.body_line + offset, message)
         for offset, message in body_problems(item.body)
@@ -97,23 +169,27 @@ def _body_links(item: Item, model: ContentModel, broken: set[str]) -> list[Probl
                 )
             )
         for is_image, target in targets:
+            column = max(text.find(target), 0)
+            quoted = quote_line(text, line, column)
             if is_image:
-                if not image_allowed(target):
-                    problems.append(
-                        Problem(item.path, line, f"image {target!r} must be a file under images/")
-                    )
+                message = _image_problem(target, item, model, images)
+                if message:
+                    problems.append(Problem(item.path, line, message, detail=quoted))
                 continue
             link = classify_link(target)
             if link.kind == "refused":
-                problems.append(Problem(item.path, line, link.reason))
+                problems.append(Problem(item.path, line, link.reason, detail=quoted))
             elif (
                 link.kind == "internal"
                 and link.target
                 and link.target not in model
                 and link.target not in LINKABLE_VIEWS
             ):
-                if link.target in broken:  # already reported where it is defined
+                if link.target in broken:  # reported, grouped, where it failed to load
+                    knock_on.setdefault(link.target, []).append(f"{item.path}:{line}")
                     continue
-                message = f"link to unknown page id {link.target!r}"
-                problems.append(Problem(item.path, line, message))
+                message = f"link to unknown page id {link.target!r}" + _did_you_mean(
+                    link.target, ids
+                )
+                problems.append(Problem(item.path, line, message, detail=quoted))
     return problems

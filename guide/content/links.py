@@ -15,7 +15,7 @@ from guide.content.schema import ID_PATTERN
 
 INTERNAL_SCHEME = "guide"
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_IMAGE_PATH = re.compile(r"^images/[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(png|jpg|jpeg|gif|svg)$")
+_IMAGE_PATH = re.compile(r"^images/[A-Za-z0-9_-][A-Za-z0-9_.-]*\.(?i:png|jpg|jpeg|gif|svg)$")
 
 # Markdown link and image syntax, found line by line for the validator.
 # Bounded repeats keep scanning linear on hostile lines such as 50,000 '['.

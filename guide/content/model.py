@@ -38,14 +38,43 @@ LINKABLE_VIEWS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the content, reported as ``FILE:LINE: message``."""
+    """One thing wrong with the content, reported as ``FILE:LINE: message``.
+
+    ``severity`` is ``error`` (``guide validate`` fails) or ``warning`` (reported, exit 0
+    unless ``--strict``). ``detail`` holds extra lines for people: the offending line
+    quoted with a caret under it. ``knock_on`` lists ``FILE:LINE`` places that only break
+    because of this problem (links to an item it stopped from loading), so they are
+    reported once, grouped under their cause, rather than as hundreds of lines.
+    """
 
     path: str
     line: int
     message: str
+    severity: str = "error"
+    detail: str = ""
+    knock_on: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def explained(self, knock_on_shown: int = 3) -> str:
+        """The problem with its quoted line and its knock-on effects, for a terminal."""
+        text = str(self)
+        if self.detail:
+            text += "\n" + "\n".join("    " + line for line in self.detail.splitlines())
+        if self.knock_on:
+            shown = ", ".join(self.knock_on[:knock_on_shown])
+            more = len(self.knock_on) - knock_on_shown
+            text += (
+                f"\n    and {len(self.knock_on)} more caused by the problem above "
+                f"(links to it from {shown}{f' and {more} other places' if more > 0 else ''})"
+            )
+        return text
 
 
 @dataclass(frozen=True)
@@ -65,6 +94,8 @@ class Item:
     fields: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     field_lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     body_line: int = 1
+    # ``FILE:LINE`` of the item from an earlier content folder that this one replaces.
+    overrides: str = ""
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
@@ -120,6 +151,43 @@ class ChecklistStage:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One edition's entry in a folder's list of what changed."""
+
+    edition: dt.date | None
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What a content folder says about itself in its ``content.yaml``.
+
+    ``scope`` is ``national`` (the bundled content, or an updated national edition) or
+    ``local`` (a trust's or deanery's own additions: its schemes are marked local).
+    ``source`` says how the folder was chosen (the settings file beside the program,
+    ``GUIDE_CONTENT``, ``--content``, ...); it is filled in after loading.
+    """
+
+    root: str
+    title: str
+    publisher: str = ""
+    edition: dt.date | None = None
+    scope: str = "local"
+    changes: tuple[Change, ...] = ()
+    source: str = ""
+    path: str = ""
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class FailedItem:
+    """An item that could not be loaded: where it was and why, for ``guide show`` and links."""
+
+    id: str
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
 class ContentModel:
     """Everything the guide knows, loaded from one or more content roots.
 
@@ -133,10 +201,34 @@ class ContentModel:
     roots: tuple[Path, ...] = ()
     checklist_stages: tuple[ChecklistStage, ...] = ()
     extras: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # One per root, in the same order: what each folder says about itself.
+    editions: tuple[Edition, ...] = ()
+    # Items that failed to load, by id, with the problems that stopped them.
+    failed: Mapping[str, FailedItem] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not any(p.is_error for p in self.problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    def edition_of(self, item: Item) -> Edition | None:
+        """The folder an item came from (the deepest root holding its file)."""
+        best: Edition | None = None
+        for edition in self.editions:
+            root = edition.root.rstrip("/\\")
+            after = item.path[len(root) : len(root) + 1]
+            inside = item.path.startswith(root) and after in ("/", "\\")
+            if inside and (best is None or len(root) > len(best.root)):
+                best = edition
+        return best
+
+    def is_local(self, item: Item) -> bool:
+        """True for an item from a trust's or deanery's own folder (not national content)."""
+        edition = self.edition_of(item)
+        return edition is not None and edition.scope == "local"
 
     def __contains__(self, item_id: object) -> bool:
         return item_id in self.items

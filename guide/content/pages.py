@@ -23,6 +23,7 @@ from guide.content.dates import (
 )
 from guide.content.links import internal_href
 from guide.content.model import ContentModel, Item
+from guide.content.notices import notices
 from guide.content.rendered import Heading, RenderedBody
 
 if TYPE_CHECKING:
@@ -130,6 +131,7 @@ class PageComposer:
         today = today or self.clock.today()
         body = self.body(item)
         parts = [f'<h1 class="page-title">{escape(item.title)}</h1>']
+        parts.extend(notices(self.model, item, self.tr))
         if item.kind == "story":
             parts.append(
                 _banner(

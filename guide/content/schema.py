@@ -33,6 +33,9 @@ def _text(value: Any) -> str:
     return text
 
 
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -43,7 +46,21 @@ def _date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        raise FieldError(f"must be a date written YYYY-MM-DD{_date_hint(value)}")
     raise FieldError("must be a date written YYYY-MM-DD")
+
+
+def _date_hint(text: str) -> str:
+    """How to write a British day/month/year date (31/12/2026) the way the guide reads it."""
+    match = _DAY_MONTH_YEAR.match(text)
+    if not match:
+        return ""
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        meant = dt.date(year, month, day)
+    except ValueError:
+        return ""
+    return f": for {text.strip()} write {meant.isoformat()} (year, month, day)"
 
 
 def _bool(value: Any) -> bool:
@@ -194,6 +211,7 @@ REVIEW = {
 
 SCHEMA: dict[str, dict[str, FieldSpec]] = {
     "page": {
+        "order": FieldSpec(_int),
         "summary": FieldSpec(_text),
         "sources": FieldSpec(_sources),
         **REVIEW,
@@ -205,6 +223,7 @@ SCHEMA: dict[str, dict[str, FieldSpec]] = {
         **REVIEW,
     },
     "story": {
+        "order": FieldSpec(_int),
         "summary": FieldSpec(_text, required=True),
         "specialty": FieldSpec(_text, required=True),
         "nations": FieldSpec(_nations, required=True),

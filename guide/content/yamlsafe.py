@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from guide.content.model import Problem
+from guide.content.yamlerrors import excerpt, explain
 
 try:  # libyaml is ~8x faster (baselines §4); fall back to pure Python if a build lacks it.
     from yaml import CSafeLoader as _SafeBase
@@ -37,11 +38,19 @@ class LineDict(dict):
 
 
 class ContentFileError(Exception):
-    """A file could not be read or parsed; carries the line to report."""
+    """A file could not be read or parsed; carries the line to report.
 
-    def __init__(self, message: str, line: int = 1) -> None:
+    ``detail`` quotes the line with a caret under the place. ``recovered`` is set when
+    the text could still be read another way (a file saved as Windows-1252 rather than
+    UTF-8): the caller reports the problem and carries on with that text."""
+
+    def __init__(
+        self, message: str, line: int = 1, detail: str = "", recovered: str | None = None
+    ) -> None:
         super().__init__(message)
         self.line = line
+        self.detail = detail
+        self.recovered = recovered
 
 
 class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
@@ -117,10 +126,13 @@ def parse_yaml(text: str, line_offset: int = 0) -> Any:
             return None
         _check_shape(node, line_offset)
         return loader.construct_document(node)
+    except ContentFileError as exc:
+        if not exc.detail:
+            exc.detail = excerpt(text.splitlines(), exc.line - 1 - line_offset, None, line_offset)
+        raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        raise ContentFileError(f"YAML error: {exc.problem or exc.context}", line) from None
+        explained = explain(exc, text, line_offset)
+        raise ContentFileError(explained.message, explained.line, detail=explained.detail) from None
     except yaml.YAMLError as exc:
         raise ContentFileError(f"YAML error: {exc}", 1 + line_offset) from None
     except RecursionError:
@@ -144,12 +156,28 @@ def read_text(path: Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ContentFileError("not valid UTF-8 text; save the file as UTF-8", line) from None
+        raise _not_utf8(data, exc.start) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ContentFileError("contains a NUL character; is this a binary file?", line)
     return text
+
+
+def _not_utf8(data: bytes, at: int) -> ContentFileError:
+    """Text that is not UTF-8 is almost always Windows-1252 (Word, older Notepad "ANSI"):
+    say so, quote the line as it was meant, and hand back the text read that way."""
+    line = data[:at].count(b"\n") + 1
+    recovered = data.decode("cp1252", errors="replace")
+    start = data.rfind(b"\n", 0, at) + 1
+    column = len(data[start:at].decode("cp1252", errors="replace"))
+    return ContentFileError(
+        f"line {line} is not UTF-8 text; it looks like Windows-1252 (as Word and older "
+        "Notepad save it). Save the file as UTF-8 (in Notepad: File > Save as, "
+        "Encoding: UTF-8); until then it is read as Windows-1252",
+        line,
+        detail=excerpt(recovered.splitlines(), line - 1, column),
+        recovered=recovered,
+    )
 
 
 def problem(path: Path | str, line: int, message: str) -> Problem:
