@@ -168,8 +168,12 @@ def freshness(source_date: object, checked: dt.date | None) -> str:
     only as fresh as the page."""
     if isinstance(source_date, dt.date):
         based = f"Based on information published in {month_text(source_date)}"
-    else:
+    elif source_date == UNDATED:
         based = "Based on a source page that carries no date"
+    elif checked is not None:
+        return f"Checked {month_text(checked)}."
+    else:
+        return ""
     if checked is None:
         return based + "."
     return f"{based}; checked {month_text(checked)}."

@@ -83,6 +83,7 @@ def test_freshness_gives_the_age_of_the_source_and_of_the_check() -> None:
         "Based on information published in January 2025; checked December 2026."
     )
     assert "carries no date" in freshness("undated", D(2026, 12, 1))
+    assert freshness(None, D(2026, 12, 1)) == "Checked December 2026."
 
 
 def test_next_check_says_when_it_is_overdue() -> None:

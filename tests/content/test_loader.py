@@ -325,7 +325,7 @@ def test_a_scheme_takes_dated_rounds_or_says_why_it_has_none(content_dir):
     assert model.get("open-scheme").get("rounds") == "no fixed timetable"
 
 
-def test_bad_rounds_and_a_missing_timetable_are_reported_with_their_line(content_dir):
+def test_bad_rounds_are_reported_with_their_line(content_dir):
     root, write = content_dir
     write(
         "schemes.yaml",
@@ -343,9 +343,11 @@ def test_bad_rounds_and_a_missing_timetable_are_reported_with_their_line(content
             title: Silent scheme"""
         + SCHEME_FIELDS,
     )
-    problems = messages(load_with(root))
+    model = load_with(root)
+    problems = messages(model)
     assert any(":18: rounds: a round opens (2027-03-12) after it closes" in m for m in problems)
-    assert any("silent-scheme: missing required field 'rounds'" in m for m in problems)
+    # A local scheme may leave its rounds out (the bundled ones may not: test_sources).
+    assert model.get("silent-scheme") is not None
 
 
 def test_milestone_months_may_differ_by_nation(content_dir):
