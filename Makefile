@@ -22,6 +22,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check guide tests
 	$(PY) -m ruff format --check guide tests
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

@@ -17,7 +17,7 @@ from guide.commands.common import load_model
 from guide.content.pages import PageComposer
 from guide.progress.selfcheck import check_progress_storage
 from guide.search.selfcheck import check_search
-from guide.ui.diagram_selfcheck import check_diagram
+from guide.ui.diagram.selfcheck import check_diagram
 
 
 def _content(args: argparse.Namespace) -> str:

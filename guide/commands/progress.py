@@ -18,6 +18,7 @@ from guide.progress.checklist import coming_up, find, stage_groups
 from guide.progress.dates import DateError, parse_date
 from guide.progress.document import ProgressFormatError
 from guide.progress.export import describe_import
+from guide.progress.location import MoveError, Opened, move_record, open_record
 from guide.progress.model import STATUS_LABELS, STATUSES
 
 _KEEP = object()  # "--due not given": different from "--due none", which clears it
@@ -81,6 +82,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_global_options(q, suppress=True)
     q.set_defaults(func=cmd_remove)
 
+    q = actions.add_parser(
+        "folder", help="show or change the folder your checklist is kept in (OneDrive, H:, USB)"
+    )
+    q.add_argument("path", nargs="?", help="keep the checklist here from now on (moved safely)")
+    q.add_argument(
+        "--default", action="store_true", help="keep it in the app's own data folder again"
+    )
+    add_global_options(q, suppress=True)
+    q.set_defaults(func=cmd_folder)
+
     q = actions.add_parser("coming", help="what is coming up in the next 90 days")
     add_global_options(q, suppress=True)
     q.set_defaults(func=cmd_coming)
@@ -90,9 +101,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     q.add_argument(
         "--format",
-        choices=("pdf", "ics", "csv", "json"),
+        choices=("pdf", "markdown", "ics", "csv", "json"),
         required=True,
-        help="pdf: summary for a supervisor; ics: coming dates for Outlook or another calendar",
+        help="pdf: summary for a supervisor; markdown: the same summary as plain text for an "
+        "e-portfolio; ics: coming dates for Outlook or another calendar",
+    )
+    q.add_argument(
+        "--all-stages",
+        action="store_true",
+        help="summary: every stage, not just your current and previous one",
     )
     q.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     add_global_options(q, suppress=True)
@@ -122,11 +139,19 @@ def _clock() -> Clock:
         raise CommandError(str(exc)) from None
 
 
-def open_store(args: argparse.Namespace) -> ProgressStore:
-    store = ProgressStore.open(user_home(getattr(args, "home", None)), clock=_clock())
-    for notice in store.notices:
+def open_record_for(args: argparse.Namespace, model: ContentModel | None = None) -> Opened:
+    """The record wherever the user keeps it, saying on stderr what was noticed or merged."""
+    opened = open_record(user_home(getattr(args, "home", None)), clock=_clock())
+    for notice in opened.notices:
         print(f"guide: {notice}", file=sys.stderr)
-    return store
+    lines = opened.merge_report(model) if model is not None else [h for h, _ in opened.merged]
+    for line in lines:
+        print(f"guide: {line}", file=sys.stderr)
+    return opened
+
+
+def open_store(args: argparse.Namespace, model: ContentModel | None = None) -> ProgressStore:
+    return open_record_for(args, model).store
 
 
 def _saved(store: ProgressStore) -> None:
@@ -136,7 +161,7 @@ def _saved(store: ProgressStore) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     model = load_model(args)
-    store = open_store(args)
+    store = open_store(args, model)
     groups = stage_groups(model, store.data)
     if args.json:
         rows = [
@@ -173,7 +198,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_set(args: argparse.Namespace) -> int:
     model = load_model(args)
-    store = open_store(args)
+    store = open_store(args, model)
     if find(model, store.data, args.id) is None:
         raise CommandError(f"no milestone with id {args.id!r} (see 'guide progress list')")
     if args.date and args.status != "done":
@@ -190,7 +215,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 def cmd_profile(args: argparse.Namespace) -> int:
     model = load_model(args)
-    store = open_store(args)
+    store = open_store(args, model)
     changes = {
         name: value
         for name, value in (
@@ -227,7 +252,7 @@ def _stage_id(model: ContentModel, stage: str) -> str:
 
 def cmd_add(args: argparse.Namespace) -> int:
     model = load_model(args)
-    store = open_store(args)
+    store = open_store(args, model)
     try:
         own_id = store.add_own(
             args.title,
@@ -245,7 +270,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_edit(args: argparse.Namespace) -> int:
     model = load_model(args)
-    store = open_store(args)
+    store = open_store(args, model)
     if args.id not in store.own_milestones():
         raise CommandError(f"you have no milestone of your own with id {args.id!r}")
     fields: dict[str, object] = {
@@ -276,9 +301,29 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_folder(args: argparse.Namespace) -> int:
+    model = load_model(args)
+    opened = open_record_for(args, model)
+    if args.path and args.default:
+        raise CommandError("give a folder or --default, not both")
+    target = opened.home if args.default else Path(args.path) if args.path else None
+    if target is not None:
+        try:
+            opened = move_record(opened, target, clock=_clock())
+        except MoveError as exc:
+            raise CommandError(str(exc)) from None
+        for notice in opened.notices:
+            print(notice, file=sys.stderr)
+    chosen = opened.location.folder
+    print(f"kept in: {chosen or opened.home}{'' if chosen else ' (the default)'}")
+    if opened.offline:
+        print(f"working on the local copy: {opened.folder}")
+    return 0
+
+
 def cmd_coming(args: argparse.Namespace) -> int:
     model = load_model(args)
-    store = open_store(args)
+    store = open_store(args, model)
     found = coming_up(model, store.data, store.clock.today())
     if not found:
         print("Nothing is coming up in the next 90 days for your stage and nation.")
@@ -290,13 +335,21 @@ def cmd_coming(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     model = load_model(args)
-    store = open_store(args)
+    store = open_store(args, model)
     out = Path(args.output)
     if not out.parent.is_dir():
         raise CommandError(f"cannot write {out}: the folder {out.parent} does not exist")
     try:
         if args.format == "json":
             store.export_json(out)
+        elif args.format == "markdown":
+            from guide.progress.files import atomic_write
+            from guide.progress.summary import summary_markdown
+
+            text = summary_markdown(
+                model, store.data, store.clock.today(), include_all=args.all_stages
+            )
+            atomic_write(out, text.encode("utf-8"))
         elif args.format == "ics":
             from guide.progress.files import atomic_write
             from guide.progress.ics import to_ics
@@ -310,7 +363,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             from guide.progress.pdf import write_pdf
 
-            write_pdf(model, store.data, out, store.clock.today())
+            write_pdf(model, store.data, out, store.clock.today(), include_all=args.all_stages)
     except OSError as exc:
         raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(f"wrote {out}", file=sys.stderr)
@@ -319,7 +372,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     model = load_model(args)
-    store = open_store(args)
+    store = open_store(args, model)
     try:
         result = store.import_file(Path(args.file))
     except OSError as exc:

@@ -80,17 +80,16 @@ def render_screenshot(
     from PySide6.QtWidgets import QApplication
 
     from guide import APP_NAME, APP_SLUG
-    from guide.ui.actions import set_zoom
-    from guide.ui.main_window import MainWindow
+    from guide.ui.shell.window import MainWindow
 
     app = QApplication.instance() or QApplication([APP_SLUG])
     app.setApplicationDisplayName(APP_NAME)
     window = MainWindow(model, home, persist=persist, start_id="overview", theme=theme)  # type: ignore[arg-type]
     try:
-        if not window._known(view.partition("#")[0]):
+        if not window.knows(view.partition("#")[0]):
             raise CommandError(f"no page or view called {view!r} (see 'guide list')")
         window.resize(*size)
-        set_zoom(window, zoom, save=False)
+        window.set_zoom(zoom, save=False)
         window.show()
         window.open_id(view)
         window.statusBar().clearMessage()

@@ -73,6 +73,9 @@ class ProgressStore:
         # bytes, not size and time, stays right on FAT drives with 2-second timestamps.)
         self._seen: bytes | None = None
         self._seen_rev = 0
+        # A second copy of every save (best effort), kept on this computer when the record
+        # lives in a folder that may go away (see location.py).
+        self.mirror: Path | None = None
         self.clock = clock
         self._clock = Clock(clock.now)
         self._tr: Translate = tr or (lambda text: text)
@@ -201,6 +204,7 @@ class ProgressStore:
                 self._seen, self._seen_rev = payload, self.data.rev
                 files.back_up(self.path, payload, self.data.rev)
                 files.remove_stale_temp_files(self.home, self.path.stem)
+            self._write_mirror(payload)
         except OSError as exc:
             self.pending = True
             self.error = self._describe(exc)
@@ -208,6 +212,25 @@ class ProgressStore:
         self.pending = False
         self.error = None
         return True
+
+    def _write_mirror(self, payload: bytes) -> None:
+        if self.mirror is None:
+            return
+        try:
+            if self.mirror.read_bytes() == payload:
+                return
+        except OSError:
+            pass
+        try:
+            self.mirror.parent.mkdir(parents=True, exist_ok=True)
+            files.atomic_write(self.mirror, payload)
+        except OSError:
+            pass  # the record itself is saved; the local copy catches up on the next save
+
+    def refresh_mirror(self) -> None:
+        """Bring the local copy up to the record as last read or written (no save needed)."""
+        if self._seen is not None:
+            self._write_mirror(self._seen)
 
     def sync(self) -> bool:
         """Take in what another copy of the app has saved since this copy last looked.
@@ -427,6 +450,9 @@ class ProgressStore:
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()
                 files.remove_stale_temp_files(self.home, self.path.stem, older_than=0)
+        if self.mirror is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self.mirror.unlink()
         self.data = ProgressData()
         self.pending = False
         self.error = None

@@ -1,9 +1,9 @@
-"""Start the desktop app: QApplication, content, main window.
+"""Start the desktop app: QApplication, content, main window, and the first-paint hand-off.
 
 ``GUIDE_QUIT_AFTER_FIRST_PAINT=1`` makes the app exit 0 straight after the main
 window's first paint (with the start page showing), for start-up benchmarks.
-Anything the first screen does not need (the window icon, features' heavy
-parts) is left until after that paint.
+Anything the first screen does not need (the features, the window icon, the
+Markdown renderer) waits for that paint (``MainWindow.after_first_paint``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ QUIT_AFTER_FIRST_PAINT = "GUIDE_QUIT_AFTER_FIRST_PAINT"
 def _import_qt_free_modules_first() -> None:
     """Import the content layer (the cache, the page composer) before PySide6: once PySide6
     is loaded, every import goes through its __feature__ hook, which reads each new module's
-    source; these cost ~25% more (~10 ms) after it."""
+    source, so the same imports cost noticeably more after it."""
     import guide.commands.common
     import guide.content.cache
     import guide.content.pages  # noqa: F401
@@ -35,7 +35,7 @@ def run_app(args: argparse.Namespace) -> int:
         return 1
     # No cyclic garbage collection until the first paint: start-up makes thousands of
     # long-lived objects (modules, classes, the content model) and almost no garbage, so the
-    # collector's passes over them were ~2% of start-up (28 M instructions) for nothing.
+    # collector's passes over them were a measurable part of start-up, for nothing.
     gc.disable()
     try:
         return _start(args)
@@ -45,37 +45,27 @@ def run_app(args: argparse.Namespace) -> int:
 
 def _start(args: argparse.Namespace) -> int:
     _import_qt_free_modules_first()
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from guide.commands.common import load_model
     from guide.paths import user_home
-    from guide.ui.main_window import MainWindow
+    from guide.ui.shell.translations import install_translations
+    from guide.ui.shell.window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_NAME)
-    from guide.ui.translations import install_translations
-
     install_translations(app)
-    # Through the content cache: re-reading and re-checking every file costs ~60 ms (shipped).
+    # Through the content cache: re-reading and re-checking every file is slow.
     model = load_model(args, cached=True)
     # Features (search, checklist badges, diagram row) come just after the first paint.
     home = user_home(getattr(args, "home", None))
     window = MainWindow(model, home, start_id=None, defer_features=True)
 
-    class FirstPaint(QObject):
-        """Runs once, after the window has painted for the first time."""
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                QTimer.singleShot(0, after_first_paint)
-            return False
-
     def after_first_paint() -> None:
         # What start-up made lives as long as the window: freeze it out of the collector's
-        # view, or the first collection after enabling walks all of it (~10 ms).
+        # view, or the first collection after enabling walks all of it.
         gc.freeze()
         gc.enable()
         if os.environ.get(QUIT_AFTER_FIRST_PAINT) == "1":
@@ -93,7 +83,7 @@ def _start(args: argparse.Namespace) -> int:
         # The start page came from stored HTML; load Markdown before the first click needs it.
         QTimer.singleShot(0, window.composer.prepare)
 
-    watcher = FirstPaint(window)
-    window.installEventFilter(watcher)
+    # Before anything features queued: in the benchmark it quits, and the rest never runs.
+    window.first_paint.then(after_first_paint, first=True)
     window.show()
     return app.exec()

@@ -28,7 +28,7 @@ def measure(rounds: int = 5) -> dict[str, Any]:
     from guide.content import load_content
     from guide.diagram.layout import layout_pathway
     from guide.paths import bundled_data_dir
-    from guide.ui.diagram_view import PathwayDiagramPage
+    from guide.ui.diagram.page import PathwayDiagramPage
 
     app = QApplication.instance() or QApplication([])
     model = load_content([bundled_data_dir()])

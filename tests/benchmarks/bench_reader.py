@@ -18,7 +18,7 @@ def measure(rounds: int = 3, extra_content: Path | None = None) -> dict[str, flo
 
     from guide.content import load_content
     from guide.paths import bundled_data_dir
-    from guide.ui.main_window import MainWindow
+    from guide.ui.shell.window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     roots = [bundled_data_dir()] + ([extra_content] if extra_content else [])

@@ -89,8 +89,8 @@ def first_paint(
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from guide.ui import search_panel
-    from guide.ui.main_window import MainWindow
+    from guide.ui.search import feature as search_feature
+    from guide.ui.shell.window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     painted: list[float] = []
@@ -105,15 +105,15 @@ def first_paint(
     app.installEventFilter(watch)
     with tempfile.TemporaryDirectory() as home:
         started = time.perf_counter()
-        window = MainWindow(model, Path(home), persist=False, install_features=False)
+        window = MainWindow(model, Path(home), persist=False, features=())
         if with_search:
-            search_panel.install(window)
+            search_feature.install(window)
         window.show()
         while not painted and time.perf_counter() - started < 30:
             app.processEvents()
         out = {"first_paint_ms": (painted[0] - started) * 1000 if painted else -1.0}
         if with_search and wait_for_index:
-            panel = window.search_panel
+            panel = window.panel("search")
             gaps: list[float] = []
             last = [time.perf_counter()]
 

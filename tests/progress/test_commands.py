@@ -115,3 +115,20 @@ def test_a_future_date_done_is_refused_in_one_line(capsys, monkeypatch):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "after today" in err
     assert _list(capsys)[MILESTONE]["status"] == "not-started"
+
+
+def test_folder_moves_the_record_and_later_commands_use_it(capsys, tmp_path, isolated_home):
+    assert main(["progress", "set", MILESTONE, "done", "--date", "1 Jul 2026"]) == 0
+    stick = tmp_path / "USB"
+    stick.mkdir()
+    assert main(["progress", "folder", str(stick)]) == 0
+    out, err = capsys.readouterr()
+    assert f"kept in: {stick}" in out and "now kept in" in err
+    assert main(["progress", "set", "ms-find-mentor", "in-progress"]) == 0
+    assert json.loads((stick / "progress.json").read_text())["entries"]["ms-find-mentor"]
+    assert _list(capsys)[MILESTONE]["status"] == "done"
+    assert main(["progress", "folder", "--default"]) == 0
+    assert "(the default)" in capsys.readouterr().out
+    assert _list(capsys)["ms-find-mentor"]["status"] == "in-progress"
+    assert main(["progress", "folder", str(tmp_path / "missing")]) == 1
+    assert "does not exist" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""CSV and PDF exports, and the summary they are built from."""
+"""CSV and PDF exports (the summary itself: test_summary.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import csv
 import datetime as dt
 import io
 
-from guide.progress.checklist import stage_groups
-from guide.progress.export import summary_html, to_csv
+from guide.progress.export import to_csv
 from guide.progress.model import Entry, OwnMilestone, Profile, ProgressData
 from guide.progress.pdf import write_pdf
 
@@ -31,16 +30,6 @@ def test_csv_has_one_row_per_milestone_and_defuses_formulas(shipped_model):
     assert studentship["evidence"] == "Poster"
     assert by_id["own-1"]["notes"] == "Line one\nline two"
     assert by_id["own-1"]["own_milestone"] == "yes"
-
-
-def test_summary_groups_by_stage_and_escapes_user_text(shipped_model):
-    html = summary_html(shipped_model, DATA, dt.date(2026, 11, 25))
-    groups = stage_groups(shipped_model, DATA)
-    for group in groups:
-        done = 1 if group.stage.id == "medical-school" else 0
-        assert f"{group.stage.title}: {done} of {group.total} done" in html
-    assert "Write &lt;my&gt; case report (my own)" in html
-    assert "Cardiology" in html
 
 
 def test_pdf_export_writes_a_pdf(shipped_model, tmp_path, qapp):

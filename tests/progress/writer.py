@@ -1,5 +1,6 @@
 """A writer process for the crash tests: saves change after change to the progress record
-in ``HOME`` and prints each change's number once ``save`` has returned success.
+of ``HOME`` (in the folder the user chose to keep it in, if any) and prints each change's
+number once ``save`` has returned success.
 
 Run as ``python -m tests.progress.writer HOME FIRST COUNT``.
 """
@@ -9,11 +10,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from guide.progress import ProgressStore
+from guide.progress.location import open_record
 
 
 def main(home: str, first: int, count: int) -> None:
-    store = ProgressStore.open(Path(home))
+    store = open_record(Path(home)).store
     print("ready", flush=True)
     for n in range(first, first + count):
         key = f"m-{n}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.ui.main_window import MainWindow
+from guide.ui.shell.window import MainWindow
 
 
 def make_window(qtbot, model, home: Path | None = None, **kwargs) -> MainWindow:

@@ -76,25 +76,21 @@ def test_every_control_has_an_accessible_name_or_text(qtbot, shipped_model):
 def test_menu_actions_show_their_shortcuts_in_tooltips(qtbot, shipped_model):
     window = make_window(qtbot, shipped_model)
     for name in ("back", "forward", "find", "bookmark", "zoom_in", "print", "next_pane"):
-        action = window.actions_by_name[name]
+        action = window.action(name)
         keys = action.shortcut().toString()
         assert keys and keys in action.toolTip(), name
 
 
 def test_keyboard_shortcuts_list_covers_the_reader_keys(qtbot, shipped_model):
-    from guide.ui.actions import shortcut_rows
-
     window = make_window(qtbot, shipped_model)
-    keys = " ".join(k for _, k in shortcut_rows(window))
+    keys = " ".join(k for _, k in window.commands.shortcut_rows())
     for expected in ("Alt+Left", "Ctrl+F", "F3", "Ctrl+D", "F6", "Ctrl+P", "Ctrl+0"):
         assert expected in keys
 
 
 def test_keyboard_shortcuts_list_has_no_repeats_and_no_rare_key_names(qtbot, shipped_model):
-    from guide.ui.actions import shortcut_rows
-
     window = make_window(qtbot, shipped_model)
-    rows = shortcut_rows(window)
+    rows = window.commands.shortcut_rows()
     assert len(rows) == len(set(rows))
     assert [name for name, _ in rows].count("Show bookmarks") == 1
     find = dict(rows)["Find in page"]

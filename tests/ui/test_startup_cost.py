@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from guide.ui.diagram_view import PathwayDiagramPage
+from guide.ui.diagram.page import PathwayDiagramPage
 from tests.ui.helpers import make_window
 
 # Snapshot sys.modules at the first paint event anywhere in the app, then let the app quit.
@@ -45,7 +45,6 @@ NOT_BEFORE_FIRST_PAINT = (
     "guide.search",
     "guide.diagram.data",  # the diagram is built when first opened
     "guide.diagram.layout",
-    "guide.ui.diagram_view",
     "PySide6.QtSvg",
     "PySide6.QtPrintSupport",  # imported when the user first prints
     "PySide6.QtNetwork",  # never, in fact: the app is offline
@@ -53,9 +52,10 @@ NOT_BEFORE_FIRST_PAINT = (
     "markdown",  # the start page's body is stored at the last close (BodyStore)
     "guide.content.render",
     "guide.progress",  # features (checklist, search panel) are installed after the paint
-    "guide.ui.search_panel",
-    "guide.ui.checklist_view",
-    "guide.ui.outline_style",  # only the light, dark and high-contrast themes use it
+    "guide.ui.search",
+    "guide.ui.checklist",
+    "guide.ui.diagram",
+    "guide.ui.style.outline",  # only the light, dark and high-contrast themes use it
     "_hashlib",  # OpenSSL, via hashlib: the cache's blake2b comes from _blake2
     "locale",  # argparse's gettext look-ups; a start with no arguments builds no parser
 )
@@ -98,12 +98,12 @@ def test_deferred_features_come_after_the_start_page_and_install_once(
 ):
     window = make_window(qtbot, shipped_model, tmp_path, defer_features=True)
     assert window.current_id == "overview"  # the start page shows without the features
-    assert window.progress is None and not hasattr(window, "search_panel")
-    assert window.view_widget("checklist") is None and not window._known("checklist")
+    assert window.progress is None and window.panel("search") is None
+    assert window.view_widget("checklist") is None and not window.knows("checklist")
     window.install_deferred_features()
     window.install_deferred_features()  # a second call adds nothing
     assert window.progress is not None
-    assert window.left.indexOf(window.search_panel) >= 0
+    assert window.left.indexOf(window.panel("search")) >= 0
     assert [window.left.tabText(i) for i in range(window.left.count())].count("Search") == 1
     window.open_id("checklist")
     assert window.current_id == "checklist"
@@ -149,11 +149,11 @@ app = QApplication(sys.argv[:1])
 report = {}
 
 def look():
-    from guide.ui.main_window import MainWindow
+    from guide.ui.shell.window import MainWindow
     window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
     report.update(
         page=window.current_id,
-        search=window.left.indexOf(getattr(window, "search_panel", None)) >= 0,
+        search=window.left.indexOf(window.panel("search")) >= 0,
         progress=window.progress is not None,
         renderer=window.composer._renderer is not None,
         gc=__import__("gc").isenabled(),  # off during start-up only
@@ -206,14 +206,14 @@ def test_side_button_watchers_sit_on_the_real_viewports_and_toolbar_buttons_are_
 ):
     from PySide6.QtWidgets import QToolButton
 
-    from guide.ui.main_window import _viewport_of
+    from guide.ui.shell.layout import viewport_of
 
     window = make_window(qtbot, shipped_model)
-    for view in (window.tree, window.contents_list.list, window.bookmarks_panel.list):
-        assert _viewport_of(view) is view.viewport()
+    for view in (window.tree, window.contents_list.list, window.panel("bookmarks").list):
+        assert viewport_of(view) is view.viewport()
     named = {
         button.accessibleName()
-        for button in window.toolbar.findChildren(QToolButton)
+        for button in window.commands.toolbar.findChildren(QToolButton)
         if button.defaultAction() is not None
     }
     assert {"Back", "Forward", "Overview", "Find in page"} <= named

@@ -1,0 +1,1 @@
+"""The checklist view: profile, milestones, coming up, export, import, delete my data."""

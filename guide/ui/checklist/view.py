@@ -1,0 +1,332 @@
+"""The checklist view: your profile, milestones by stage with their status, what is coming
+up, export and import, and "Delete my data". ``checklist.feature`` puts it in the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.content.model import ContentModel
+from guide.progress import ProgressStore
+from guide.progress.checklist import coming_up, current_stage, find, stage_groups
+from guide.ui.checklist.detail import MilestoneDetail
+from guide.ui.checklist.files import ChecklistFiles
+from guide.ui.checklist.profile import ProfileEditor
+from guide.ui.checklist.tree import ChecklistTree
+from guide.ui.roles import Role
+
+
+class ChecklistView(QWidget):
+    """The whole checklist. ``changed`` fires after every change to the record."""
+
+    changed = Signal()
+    open_requested = Signal(str)
+
+    def __init__(
+        self,
+        model: ContentModel,
+        store: ProgressStore,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklistView")
+        self.model = model
+        self.store = store
+        # One clock for the view and its record: "coming up" and the date a tick records
+        # must agree on what day it is.
+        self.today = store.clock.today
+        self._selected = ""
+
+        heading = QLabel(self.tr("My progress checklist"))
+        heading.setObjectName("checklistHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "Track the milestones on your way into academic medicine. This is a personal "
+                "planner: keep your evidence in Horus or Turas. Everything is saved at once, "
+                "only on this computer."
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("checklistBanner")
+        self.banner.setStyleSheet(
+            "QFrame#checklistBanner { border: 2px solid #ffb81c; border-radius: 4px; }"
+        )
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.retry_button = QPushButton(self.tr("Try saving again"))
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.retry_button)
+        banner_layout.addWidget(self.dismiss_button)
+
+        self.profile = ProfileEditor(model)
+        profile_box = QGroupBox(self.tr("About you"))
+        QVBoxLayout(profile_box).addWidget(self.profile)
+        self.upcoming = QListWidget()
+        self.upcoming.setObjectName("comingUp")
+        self.upcoming.setAccessibleName(self.tr("Coming up in the next 90 days"))
+        self.upcoming.setWordWrap(True)
+        self.upcoming.setSpacing(2)
+        self.upcoming.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        upcoming_box = QGroupBox(self.tr("Coming up in the next 90 days"))
+        QVBoxLayout(upcoming_box).addWidget(self.upcoming)
+        top = QHBoxLayout()
+        top.addWidget(profile_box, 2)
+        top.addWidget(upcoming_box, 3)
+
+        self.tree = ChecklistTree()
+        self.detail = MilestoneDetail(model)
+        detail_scroll = QScrollArea()
+        # A Tab stop (so the long "Why it matters" text can be scrolled by keyboard): named,
+        # and ringed when focused by the app style sheet.
+        detail_scroll.setAccessibleName(self.tr("Milestone details"))
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setWidget(self.detail)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(detail_scroll)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([560, 420])
+        splitter.setChildrenCollapsible(False)
+
+        self.files = ChecklistFiles(self, model, store, self.today, self._files_changed)
+        self.add_button = QPushButton(self.tr("&Add my own milestone…"))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setMenu(self.files.export_menu())
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.delete_button = QPushButton(self.tr("Delete my data…"))
+        self.where = QLabel()
+        self.where.setObjectName("dataLocation")
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.export_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(self.banner)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.where)
+
+        self.profile.edited.connect(self._profile_edited)
+        self.tree.chosen.connect(self._select)
+        self.tree.ticked.connect(self._ticked)
+        self.upcoming.itemActivated.connect(self._upcoming_chosen)
+        self.upcoming.itemClicked.connect(self._upcoming_chosen)
+        self.detail.edited.connect(self._entry_edited)
+        self.detail.own_edited.connect(self._own_edited)
+        self.detail.own_deleted.connect(self._own_deleted)
+        self.detail.link_opened.connect(self.open_requested)
+        self.add_button.clicked.connect(self._ask_own)
+        self.import_button.clicked.connect(self.files.ask_import)
+        self.delete_button.clicked.connect(self.files.ask_delete)
+        self.retry_button.clicked.connect(self.retry)
+        self.dismiss_button.clicked.connect(self._dismiss)
+
+        self._dismissed: list[str] = []
+        self._selected = self._first_open_milestone()
+        self.refresh()
+
+    # ------------------------------------------------------------ showing the record
+
+    def _first_open_milestone(self) -> str:
+        """Start on the first unfinished milestone of the user's stage, so the right-hand
+        side shows something useful straight away."""
+        stage = current_stage(self.model, self.store.data, self.today())
+        for group in stage_groups(self.model, self.store.data):
+            if group.stage.id == stage:
+                for row in group.rows:
+                    if row.entry.status in ("not-started", "in-progress"):
+                        return row.milestone.id
+        return ""
+
+    def refresh(self) -> None:
+        """Redraw everything from the store (after a change, an import or a reload)."""
+        today = self.today()
+        suggested = current_stage(self.model, self.store.data, today)
+        self.profile.show_profile(self.store.profile, suggested)
+        self.tree.show_groups(stage_groups(self.model, self.store.data), suggested, self._selected)
+        self._fill_upcoming(today)
+        self._show_banner()
+        self.where.setText(
+            self.tr("Saved only on this computer, in %1").replace("%1", str(self.store.path))
+        )
+        milestone = find(self.model, self.store.data, self._selected) if self._selected else None
+        if milestone is None and self.detail.milestone is not None:
+            self.detail.show_milestone(None, self.store.entry(""))
+        elif milestone is not None:
+            if self.detail.milestone != milestone:
+                self.detail.show_milestone(milestone, self.store.entry(milestone.id))
+            else:
+                self.detail.show_entry(self.store.entry(milestone.id))
+
+    def _fill_upcoming(self, today: dt.date) -> None:
+        self.upcoming.clear()
+        found = coming_up(self.model, self.store.data, today)
+        if not found:
+            stage = current_stage(self.model, self.store.data, today)
+            text = (
+                self.tr("Nothing due in the next 90 days for your stage.")
+                if stage
+                else self.tr(
+                    "Choose your stage (or foundation start date) to see what is coming up."
+                )
+            )
+            item = QListWidgetItem(text)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.upcoming.addItem(item)
+            return
+        for c in found:
+            month = f"{QLocale().standaloneMonthName(c.month)} {c.year}"
+            when = self.tr("this month") if c.starts_in_days == 0 else month
+            text = f"{c.milestone.title}: {when}"
+            if c.milestone.volatile:
+                text += " — " + self.tr("dates change yearly, check the current year")
+            item = QListWidgetItem(text)
+            item.setData(Role.ID, c.milestone.id)
+            item.setToolTip(c.milestone.timing)
+            self.upcoming.addItem(item)
+
+    def _show_banner(self) -> None:
+        messages = [n for n in self.store.notices if n not in self._dismissed]
+        if self.store.error:
+            messages.append(self.store.error)
+        self.banner.setVisible(bool(messages))
+        self.banner_text.setText("\n\n".join(messages))
+        self.retry_button.setVisible(self.store.pending and not self.store.read_only_reason)
+        self.dismiss_button.setVisible(not self.store.error)
+
+    def _dismiss(self) -> None:
+        self._dismissed += self.store.notices
+        self._show_banner()
+
+    # ------------------------------------------------------------ changes
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _files_changed(self, cleared: bool) -> None:
+        if cleared:
+            self._selected = ""
+        self._after_change()
+
+    def set_status(self, milestone_id: str, status: str) -> None:
+        self.store.set_status(milestone_id, status)
+        self._after_change()
+
+    def _entry_edited(self, milestone_id: str, fields: dict[str, Any]) -> None:
+        if "status" in fields:
+            self.store.set_status(milestone_id, fields["status"], fields.get("date_done"))
+        rest = {k: v for k, v in fields.items() if k not in ("status", "date_done")}
+        if rest:
+            self.store.update_entry(milestone_id, **rest)
+        self._after_change()
+
+    def _ticked(self, milestone_id: str, done: bool) -> None:
+        if done != (self.store.entry(milestone_id).status == "done"):
+            self.set_status(milestone_id, "done" if done else "not-started")
+
+    def _profile_edited(self, fields: dict[str, Any]) -> None:
+        self.store.set_profile(**fields)
+        self._after_change()
+
+    def add_own(self, title: str, stage: str) -> str:
+        own_id = self.store.add_own(title, stage)
+        self._selected = own_id
+        self._after_change()
+        return own_id
+
+    def _ask_own(self) -> None:
+        title, ok = QInputDialog.getText(
+            self, self.tr("Add my own milestone"), self.tr("What do you want to track?")
+        )
+        if ok and title.strip():
+            stage = (
+                self.tree.stage_of_current()
+                or current_stage(self.model, self.store.data, self.today())
+                or self.model.checklist_stages[0].id
+            )
+            self.add_own(title.strip()[:300], stage)
+
+    def _own_edited(self, own_id: str, fields: dict[str, Any]) -> None:
+        self.store.update_own(own_id, **fields)
+        self._after_change()
+
+    def _own_deleted(self, own_id: str) -> None:
+        self.store.delete_own(own_id)
+        self._selected = ""
+        self._after_change()
+
+    def retry(self) -> None:
+        self.store.retry()
+        self._after_change()
+
+    # ------------------------------------------------------------ selection
+
+    def select(self, milestone_id: str) -> None:
+        self._selected = milestone_id
+        self.refresh()
+        self.tree.select_id(milestone_id)
+
+    def _select(self, milestone_id: str) -> None:
+        self._selected = milestone_id
+        milestone = find(self.model, self.store.data, milestone_id) if milestone_id else None
+        self.detail.show_milestone(milestone, self.store.entry(milestone_id))
+
+    def _upcoming_chosen(self, item: QListWidgetItem) -> None:
+        milestone_id = item.data(Role.ID)
+        if milestone_id:
+            self.select(str(milestone_id))
+
+    def sync(self) -> None:
+        """Show changes another copy of the guide (or the command line) has saved."""
+        if self.store.sync():
+            self._after_change()
+
+    def showEvent(self, event: Any) -> None:  # Qt override
+        super().showEvent(event)
+        self.sync()
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override: back to this window
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.sync()
+
+    def hideEvent(self, event: Any) -> None:  # Qt override: save typed notes on leaving
+        self.detail.flush()
+        super().hideEvent(event)

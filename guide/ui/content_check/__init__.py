@@ -1,0 +1,1 @@
+"""Content problems, told quietly to the people who edit the files."""

@@ -1,0 +1,1 @@
+"""Themes: palettes and style sheets, the outlined Fusion style, theme-coloured icons."""
