@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from guide.commands.common import load_model
 from guide.content.pages import PageComposer
-from guide.progress.selfcheck import check_progress_storage
+from guide.progress.selfcheck import check_progress_exports, check_progress_storage
 from guide.search.selfcheck import check_search
 from guide.ui.diagram.selfcheck import check_diagram
 
@@ -64,6 +64,7 @@ CHECKS: list[tuple[str, Callable[[argparse.Namespace], str]]] = [
     ("content", _content),
     ("rendering", _render),
     ("progress storage", check_progress_storage),
+    ("progress exports", check_progress_exports),
     ("search", check_search),
     ("pathway diagram", check_diagram),
     ("printing", _printing),

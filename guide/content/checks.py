@@ -125,6 +125,12 @@ def _field_references(
             if spec.refers_to == "checklist-stage":
                 ok = ref in stage_ids
                 what = "checklist stage"
+            elif spec.refers_to == "link":
+                target_id = ref.partition("#")[0]
+                if target_id in broken:
+                    continue
+                ok = target_id in model or target_id in LINKABLE_VIEWS
+                what = "page"
             else:
                 target = model.get(ref)
                 ok = target is not None and (

@@ -94,7 +94,10 @@ class Round:
         if state in ("open", "closing"):
             days = (self.closes - today).days
             first = "Open now" if state == "open" else "Check that it has opened"
-            return f"{first}. {name}closes {day_text(self.closes)} ({_in_days(days)})."
+            when = f"closes {day_text(self.closes)}"
+            if days <= COUNTDOWN_DAYS:
+                when += f" ({_in_days(days)})"
+            return f"{first}. {name}{when}."
         assert self.opens is not None
         days = (self.opens - today).days
         when = f"opens {day_text(self.opens)}"
@@ -109,6 +112,22 @@ def _closes_in(days: int) -> str:
     if days == 1:
         return "closes tomorrow"
     return f"closes in {days} days"
+
+
+def rounds_to_show(value: object, today: dt.date) -> tuple[Round, ...]:
+    """The rounds a reader should see, most useful first: open now, then the next to open
+    or close, then past rounds, most recent first. A single past round is left out: the
+    status sentence already says when it closed."""
+    rounds = rounds_of(value)
+    if len(rounds) == 1 and rounds[0].state(today) == "past":
+        return ()
+    order = {"open": 0, "closing": 1, "coming": 1, "past": 2}
+
+    def key(r: Round) -> tuple[int, int]:
+        days = (r.closes - today).days
+        return order[r.state(today)], -days if r.state(today) == "past" else days
+
+    return tuple(sorted(rounds, key=key))
 
 
 def rounds_of(value: object) -> tuple[Round, ...]:

@@ -39,7 +39,7 @@ from guide.content.yamlerrors import excerpt
 from guide.content.yamlsafe import ContentFileError, LineDict, parse_yaml, read_text
 
 PAGE_KINDS = ("page", "section", "story")
-CATALOGUE_KINDS = ("scheme", "milestone", "term")
+CATALOGUE_KINDS = ("scheme", "milestone", "term", "question")
 
 # Whole-file documents that are not lists of items, validated by their own
 # module (imported only when such a file exists, so the content layer does not

@@ -10,7 +10,9 @@ from types import MappingProxyType
 from typing import Any
 
 NATIONS: tuple[str, ...] = ("England", "Scotland", "Wales", "Northern Ireland")
-KINDS: tuple[str, ...] = ("section", "page", "story", "scheme", "milestone", "term")
+KINDS: tuple[str, ...] = (
+    "section", "page", "story", "scheme", "milestone", "term", "question",
+)  # fmt: skip
 
 # The ten pages the app itself links to; content cannot go without them.
 SECTION_IDS: tuple[str, ...] = (
@@ -24,6 +26,8 @@ SECTION_IDS: tuple[str, ...] = (
     "national-pathway",
 )
 FIXED_IDS: tuple[str, ...] = ("overview", "glossary", *SECTION_IDS)
+# The page that lists every question (kind ``question``) by topic, below its own text.
+QUESTIONS_PAGE_ID = "questions"
 
 # Ids of views the app draws itself; content may not take them.
 RESERVED_IDS: frozenset[str] = frozenset(

@@ -19,11 +19,12 @@ from guide.content.dates import (
     freshness,
     next_check_text,
     round_status,
-    rounds_of,
+    rounds_to_show,
 )
 from guide.content.links import internal_href
-from guide.content.model import ContentModel, Item
+from guide.content.model import QUESTIONS_PAGE_ID, ContentModel, Item
 from guide.content.notices import notices
+from guide.content.questions import questions_by_topic, topic_anchor
 from guide.content.rendered import Heading, RenderedBody
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ CARD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
                   ("nations", "Nations"), ("why", "Why it matters"),
                   ("evidence", "Evidence to keep")),
     "term": (("expansion", "Stands for"), ("aliases", "Also written")),
+    "question": (("topic", "Topic"), ("nations", "Nations"), ("stages", "Stages")),
 }  # fmt: skip
 
 
@@ -103,6 +105,7 @@ class PageComposer:
         self.bodies = bodies
         self.clock = clock if clock is not None else _default_clock()
         self._renderer: Renderer | None = None
+        self._headings_of: dict[str, tuple[Heading, ...]] = {}
 
     @property
     def renderer(self) -> Renderer:
@@ -155,9 +158,16 @@ class PageComposer:
                 parts.append(self._volatile_note())
         if item.kind == "term":
             parts.append(f"<p>{self._linked_text(str(item.get('definition', '')))}</p>")
+        if item.kind == "question":
+            parts.append(self._answer(item))
         parts.append(body.html)
+        headings = body.headings
         if item.id == "glossary":
             parts.append(self._glossary_list())
+        if item.id == QUESTIONS_PAGE_ID:
+            html, topic_headings = self._questions_list()
+            parts.append(html)
+            headings = headings + topic_headings
         if item.kind == "scheme":
             url = str(item.get("url", ""))
             parts.append(
@@ -168,7 +178,7 @@ class PageComposer:
         if item.kind == "scheme":
             parts.append(self._check_due(item, today))
         parts.append(self._review(item, overdue))
-        return Page(item.id, item.title, "\n".join(p for p in parts if p), body.headings, overdue)
+        return Page(item.id, item.title, "\n".join(p for p in parts if p), headings, overdue)
 
     def _volatile_note(self) -> str:
         text = self.tr(
@@ -197,7 +207,7 @@ class PageComposer:
     def _rounds(self, value: object, today: dt.date) -> str:
         """The status sentence, then each known round labelled past, open or coming."""
         status = f"<strong>{escape(round_status(value, today))}</strong>"
-        lines = [escape(r.describe(today)) for r in reversed(rounds_of(value))]
+        lines = [escape(r.describe(today)) for r in rounds_to_show(value, today)]
         if not lines:
             return status
         return status + "<br/>" + "<br/>".join(lines)
@@ -225,6 +235,50 @@ class PageComposer:
 
     def _linked_text(self, text: str) -> str:
         return self.renderer.markdown_html(text).html.removeprefix("<p>").removesuffix("</p>")
+
+    def _answer(self, item: Item) -> str:
+        """A question's short answer, then where to read more."""
+        answer = f'<p class="answer">{self._linked_text(str(item.get("answer", "")))}</p>'
+        return answer + self._read_more(item)
+
+    def _read_more(self, item: Item) -> str:
+        links = []
+        for link in item.get("links") or ():
+            target_id, _, anchor = str(link).partition("#")
+            target = self.model.get(target_id)
+            title = target.title if target else target_id
+            if anchor and target is not None:
+                heading = self._heading_title(target, anchor)
+                title = f"{title}: {heading}" if heading else title
+            links.append(
+                f'<a class="internal" href="{internal_href(target_id, anchor)}">{escape(title)}</a>'
+            )
+        if not links:
+            return ""
+        return f"<p>{escape(self.tr('Read more'))}: {' · '.join(links)}</p>"
+
+    def _heading_title(self, target: Item, anchor: str) -> str:
+        # Many questions link into the same few sections: render each one's headings once.
+        headings = self._headings_of.get(target.id)
+        if headings is None:
+            headings = self._headings_of[target.id] = self.body(target).headings
+        return next((h.title for h in headings if h.anchor == anchor), "")
+
+    def _questions_list(self) -> tuple[str, tuple[Heading, ...]]:
+        """Every question, grouped under its topic, each with its answer and links."""
+        parts: list[str] = []
+        headings: list[Heading] = []
+        for topic, questions in questions_by_topic(self.model):
+            anchor = topic_anchor(topic)
+            headings.append(Heading(2, anchor, topic))
+            parts.append(f'<h2 id="{escape(anchor)}">{escape(topic)}</h2>')
+            for question in questions:
+                parts.append(
+                    f'<h3 id="{escape(question.id)}"><a class="internal" '
+                    f'href="{internal_href(question.id)}">{escape(question.title)}</a></h3>'
+                )
+                parts.append(self._answer(question))
+        return "\n".join(parts), tuple(headings)
 
     def _glossary_list(self) -> str:
         terms = sorted(self.model.of_kind("term"), key=lambda t: t.title.lower())

@@ -185,6 +185,49 @@ def _sources(value: Any) -> tuple[dict[str, str], ...]:
     return tuple(out)
 
 
+# A sentence ends at . ! or ? followed by a space and a capital, digit or opening quote,
+# so "e.g. a PhD" stays one sentence while "It is. The next" is two.
+_SENTENCE_END = re.compile(r"[.!?][)\"'’”]?\s+(?=[A-Z0-9\"'‘“(£])")
+ANSWER_SENTENCES = (2, 4)
+ANSWER_MAX_CHARS = 900
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences a short answer holds (see ``_SENTENCE_END``)."""
+    return len(_SENTENCE_END.findall(text.strip())) + 1 if text.strip() else 0
+
+
+def _answer(value: Any) -> str:
+    text = " ".join(_text(value).split())
+    low, high = ANSWER_SENTENCES
+    count = sentence_count(text)
+    if not low <= count <= high:
+        raise FieldError(
+            f"a short answer has {low} to {high} sentences (this one has {count}); "
+            "put the detail in the section it links to"
+        )
+    if len(text) > ANSWER_MAX_CHARS:
+        raise FieldError(
+            f"a short answer is at most {ANSWER_MAX_CHARS} characters (this one has {len(text)})"
+        )
+    return text
+
+
+def _link_list(value: Any) -> tuple[str, ...]:
+    """Page ids, each optionally with a heading: ``pay-contracts-leave#maternity-leave``."""
+    links = _text_list(value)
+    if not links:
+        raise FieldError("must list at least one page id")
+    for link in links:
+        item_id, _, anchor = link.partition("#")
+        if not ID_PATTERN.match(item_id) or (anchor and not ID_PATTERN.match(anchor)):
+            raise FieldError(
+                f"{link!r} is not a page id (lower-case letters, digits and hyphens), "
+                "optionally followed by #heading-anchor"
+            )
+    return links
+
+
 def _true(value: Any) -> bool:
     if value is not True:
         raise FieldError("must be true: every career story is an illustrative composite")
@@ -196,7 +239,8 @@ class FieldSpec:
     """One field: its converter, whether it is required, and which ids it refers to.
 
     ``refers_to`` names what the value's ids must be: ``"item"`` (any item id),
-    ``"section"`` (a section id), ``"scheme"``, or ``"checklist-stage"``.
+    ``"section"`` (a section id), ``"scheme"``, ``"checklist-stage"``, or ``"link"``
+    (an item id or app view, optionally with ``#anchor``).
     """
 
     convert: Callable[[Any], Any]
@@ -266,6 +310,18 @@ SCHEMA: dict[str, dict[str, FieldSpec]] = {
         "volatile": FieldSpec(_bool),
         "source": FieldSpec(_url),
         "links": FieldSpec(_text_list, refers_to="item"),
+    },
+    # A question trainees ask, in their words (the title), with a short direct answer and
+    # links to the sections that answer it in full. The questions page lists them by topic.
+    "question": {
+        "topic": FieldSpec(_text, required=True),
+        "answer": FieldSpec(_answer, required=True),
+        "links": FieldSpec(_link_list, required=True, refers_to="link"),
+        "also_asked": FieldSpec(_text_list),
+        "sources": FieldSpec(_sources, required=True),
+        "stages": FieldSpec(_text_list, refers_to="section"),
+        "nations": FieldSpec(_nations),
+        **REVIEW,
     },
     "term": {
         "expansion": FieldSpec(_text, required=True),

@@ -160,11 +160,13 @@ def to_ics(model: ContentModel, data: ProgressData, today: dt.date, now: dt.date
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Clinical academic checklist")
-    stamp = now.astimezone(dt.timezone.utc)
+    stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0)
     for item in calendar_events(model, data, today):
         event = icalendar.Event()
         event.add("uid", item.uid)
-        event.add("dtstamp", stamp)
+        # Set directly, not with add(): add() converts through a time-zone database, which a
+        # Windows PC has only if the tzdata package came along; a UTC stamp needs none.
+        event["dtstamp"] = icalendar.vDatetime(stamp)
         event.add("summary", item.title)
         event.add("dtstart", item.start)
         event.add("dtend", item.end + dt.timedelta(days=1))  # all-day DTEND is exclusive

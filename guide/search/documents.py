@@ -108,6 +108,7 @@ CATALOGUE_BODY = {
     "scheme": ("summary", "funder", "eligibility", "duration", "research_time", "timing", "note"),
     "milestone": ("why", "timing", "evidence"),
     "term": ("definition",),
+    "question": ("answer", "topic"),
     "story": ("summary", "specialty", "routes"),
     "section": ("summary",),
     "page": ("summary",),
@@ -124,6 +125,12 @@ def item_docs(item: Item, model: ContentModel) -> list[Doc]:
         names += [str(item.get("expansion", "")), *_text_list(item.get("aliases"))]
     if item.kind == "scheme":
         names += _text_list(item.get("former_names"))
+    if item.kind == "question":
+        # A question is not a name: its words must not count as one, or every question
+        # mentioning "clinical lectureship" would crowd the scheme of that name out of the
+        # name matches. It is found by its title column and, through keywords, by the
+        # other ways trainees put it (also_asked).
+        keyword_parts += _text_list(item.get("also_asked"))
     keyword_parts += names[1:]
     keyword_parts += compounds(" ".join(names))
     lead = _field_text(item, CATALOGUE_BODY.get(item.kind, ()))
@@ -137,7 +144,7 @@ def item_docs(item: Item, model: ContentModel) -> list[Doc]:
             kind=item.kind,
             title=item.title,
             search_title=item.title,
-            names=tuple(n for n in (normalise(x) for x in names) if n),
+            names=() if item.kind == "question" else tuple(n for n in map(normalise, names) if n),
             keywords=" ".join(keyword_parts),
             body=_one_line(body),
             stages=stages,

@@ -14,6 +14,7 @@ from guide.content.dates import (
     freshness,
     next_check_text,
     round_status,
+    rounds_to_show,
 )
 
 D = dt.date
@@ -70,6 +71,13 @@ def test_a_round_whose_opening_we_do_not_know_is_never_called_open() -> None:
 )
 def test_each_round_labels_itself_past_open_or_coming(today: dt.date, start: str) -> None:
     assert Round.from_field(ROUNDS[0]).describe(today).startswith(start)
+
+
+def test_rounds_are_listed_open_first_then_next_then_most_recent_past() -> None:
+    rounds = (*ROUNDS, {"label": "2025 call", "closes": D(2025, 10, 1)})
+    shown = [r.label for r in rounds_to_show(rounds, D(2027, 2, 10))]
+    assert shown == ["2027 call", "2026 call", "2025 call"]
+    assert rounds_to_show(rounds[2:], D(2027, 2, 10)) == ()  # the status already says it
 
 
 def test_schemes_without_dates_say_why() -> None:

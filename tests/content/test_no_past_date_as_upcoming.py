@@ -2,9 +2,11 @@
 as if it were still ahead.
 
 Every full date ("15 January 2025") and month ("January 2025") in the text of every page
-is found; any that lies before the chosen day must sit in a clause that says it is past
-(closed, was, last, past, checked, ...). The days include 2026-12-01, the day the
-issue that asked for this was checked against.
+is found. One that lies before the chosen day is a problem when its clause speaks of
+it as ahead (opens, closes, deadline, apply, until, next, due, ...) and nothing in the
+clause says it is past (closed, was, last, past, checked, ...). Dates cited as the age
+of a source ("guidance of March 2022") are history, not news. The days include
+2026-12-01, the day the issue that asked for this was checked against.
 """
 
 from __future__ import annotations
@@ -32,6 +34,14 @@ PAST_MARKERS = re.compile(
     r"reviewed|published|based on|earlier|previous|had|came in|commissioned|followed|called for|could|led)\b",
     re.IGNORECASE,
 )
+# Words that present a date as still to come.
+UPCOMING_CUES = re.compile(
+    r"\b(close|closes|closing|open|opens|opening|deadline|apply|until|will|next|due|"
+    r"starts?|begins?|coming)\b",
+    re.IGNORECASE,
+)
+# A date in brackets after a source's name, "(version 1.1, March 2022)", gives its age.
+CITED_DATE = re.compile(rf"\([^()]{{0,40}}\b({_MONTH}) \d{{4}}\)")
 CLAUSE_END = re.compile(r"(?<=[.;!?])\s+|\n| · ")
 # The page's list of sources dates each source ("(January 2025)"): a citation, not news.
 SOURCES_HEADING = "\nSources\n"
@@ -41,6 +51,7 @@ def _past_dates(text: str, today: dt.date) -> list[tuple[str, str]]:
     """(date text, clause) for every past date in ``text`` whose clause does not say so."""
     found = []
     for clause in CLAUSE_END.split(text):
+        clause = CITED_DATE.sub("", clause)
         dates: list[tuple[str, dt.date]] = []
         for m in FULL_DATE.finditer(clause):
             month = MONTHS.index(m.group(2)) + 1
@@ -50,7 +61,7 @@ def _past_dates(text: str, today: dt.date) -> list[tuple[str, str]]:
             last_day = calendar.monthrange(year, month)[1]
             dates.append((m.group(0), dt.date(year, month, last_day)))
         for shown, day in dates:
-            if day < today and not PAST_MARKERS.search(clause):
+            if day < today and UPCOMING_CUES.search(clause) and not PAST_MARKERS.search(clause):
                 found.append((shown, clause.strip()))
     return found
 
@@ -59,6 +70,8 @@ def test_the_checker_catches_a_past_date_shown_as_current() -> None:
     today = dt.date(2026, 12, 1)
     assert _past_dates("Applications close on 15 January 2025.", today)
     assert _past_dates("The next call opens in March 2026.", today)
+    assert _past_dates("Next review due: 25 May 2026", today)
+    assert not _past_dates("The NIHR guidance (March 2022) allows up to 24 months.", today)
     assert not _past_dates("The last round closed on 15 January 2025.", today)
     assert not _past_dates("Applications close on 15 January 2027.", today)
 

@@ -4,8 +4,10 @@ reminders, and a real calendar program (Debian's calcurse) importing the file.""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import icalendar
@@ -162,3 +164,28 @@ def test_calcurse_imports_the_file_with_the_expected_events_and_dates(tmp_path, 
         "%m %N\n",
     )
     assert "Check this year's dates" in notes
+
+
+def test_the_export_needs_no_time_zone_database(tmp_path):
+    """Windows has no system time-zone files; the export must not depend on the tzdata
+    package having been bundled."""
+    script = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name.split('.')[0] == 'tzdata': raise ImportError('no tzdata here')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from tests.progress.test_ics import MODEL, NOW, TODAY, _trainee\n"
+        "from guide.progress.ics import to_ics\n"
+        "sys.stdout.write(to_ics(MODEL, _trainee('Wales'), TODAY, NOW).decode())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "PYTHONTZPATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "DTSTAMP:20261125T120000Z" in done.stdout

@@ -48,7 +48,7 @@ QUERIES: list[tuple[str, str]] = [
     ("starter grant", "starter-grant"),
     ("AMS starter grant", "ams-starter-grant"),
     ("PhD or MD", "phd-or-md"),
-    ("time out of training for research", "phd-or-md"),
+    ("time out of training for research", "time-out-of-programme"),
     ("cancer research clinician scientist", "cruk-clinician-scientist"),
     ("Northern Ireland academic clinical fellowship", "ni-acf"),
     ("career break", "story-pathology-career-break"),
