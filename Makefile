@@ -23,6 +23,7 @@ test: $(STAMP)
 	$(PY) -m ruff check guide tests
 	$(PY) -m ruff format --check guide tests
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

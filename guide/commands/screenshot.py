@@ -83,6 +83,7 @@ def render_screenshot(
     from guide.ui.shell.window import MainWindow
 
     app = QApplication.instance() or QApplication([APP_SLUG])
+    assert isinstance(app, QApplication)  # a widgets app, not a bare QCoreApplication
     app.setApplicationDisplayName(APP_NAME)
     window = MainWindow(model, home, persist=persist, start_id="overview", theme=theme)  # type: ignore[arg-type]
     try:

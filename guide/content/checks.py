@@ -48,11 +48,11 @@ def cross_references(model: ContentModel, broken_ids: set[str]) -> tuple[list[Pr
             problems.extend(check(model, broken_ids))
     root = str(model.roots[0]) if model.roots else "data"
     for fixed in FIXED_IDS:
-        item = model.get(fixed)
-        if item is None and fixed not in broken_ids:
+        page = model.get(fixed)
+        if page is None and fixed not in broken_ids:
             problems.append(Problem(root, 1, f"the required page {fixed!r} is missing"))
-        elif item is not None and fixed in SECTION_IDS and item.kind != "section":
-            problems.append(Problem(item.path, item.line, f"{fixed!r} must be a section"))
+        elif page is not None and fixed in SECTION_IDS and page.kind != "section":
+            problems.append(Problem(page.path, page.line, f"{fixed!r} must be a section"))
     return problems, knock_on
 
 

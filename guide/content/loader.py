@@ -338,7 +338,7 @@ def _add_item(
         report(data.line_of("id"), f"the id {item_id!r} is used by the app itself: choose another")
         return
     expected = PAGE_KINDS if path.suffix == ".md" else CATALOGUE_KINDS
-    if kind not in expected:
+    if not isinstance(kind, str) or kind not in expected:
         where = "a Markdown page" if path.suffix == ".md" else "a catalogue"
         near = difflib.get_close_matches(str(kind), expected, n=1) if kind else []
         report(

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from guide.clock import Clock, from_environment
 from guide.content.dates import (
@@ -218,7 +218,8 @@ class PageComposer:
 
     def _value(self, name: str, value: object) -> str:
         if name == "stages":
-            return ", ".join(self._link_to(v) for v in value)  # type: ignore[union-attr]
+            # The loader checked that "stages" is a list of stage ids.
+            return ", ".join(self._link_to(v) for v in cast("list[str]", value))
         if name == "stage":
             stage = next((s for s in self.model.checklist_stages if s.id == value), None)
             return escape(stage.title if stage else str(value))

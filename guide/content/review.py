@@ -117,8 +117,8 @@ def _past_rounds(item: Item, today: dt.date) -> Due | None:
     rounds = item.get("rounds")
     if not isinstance(rounds, (list, tuple)) or not rounds:
         return None
-    closes = [r.get("closes") for r in rounds if isinstance(r, dict)]
-    closes = [c for c in closes if isinstance(c, dt.date)]
+    listed = [r.get("closes") for r in rounds if isinstance(r, dict)]
+    closes: list[dt.date] = [c for c in listed if isinstance(c, dt.date)]
     if not closes or max(closes) >= today:
         return None
     latest = max(closes)

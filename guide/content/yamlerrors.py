@@ -100,12 +100,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str, line_offset: int = 0) -> Expla
             "is never closed: add the closing one at the end of the value",
         )
     if "flow sequence" in context or "flow mapping" in context:
-        start = exc.context_mark or mark
+        opened = exc.context_mark or mark
         bracket = "]" if "sequence" in context else "}"
-        at = start.line if start else index
+        at = opened.line if opened else index
         return result(
             at,
-            start.column if start else column,
+            opened.column if opened else column,
             f"the list opened with {'[' if bracket == ']' else '{'} on line "
             f"{at + 1 + line_offset} is not closed: end it with {bracket} on the same line",
         )

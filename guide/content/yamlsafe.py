@@ -53,7 +53,7 @@ class ContentFileError(Exception):
         self.recovered = recovered
 
 
-class _Loader(_SafeBase):  # type: ignore[misc, valid-type]
+class _Loader(_SafeBase):
     """The safe loader, building LineDicts and refusing duplicate keys."""
 
     line_offset = 0

@@ -351,17 +351,19 @@ def _node(entry: Any, columns: dict[str, int], lanes: set[str], report: _Reporte
             f"lane: unknown lane {lane!r}; use one of {', '.join(sorted(lanes))}",
         )
         ok = False
-    summary = ""
+    summary: str | None = ""
     if "summary" in entry:
         summary = _required_text(entry, "summary", "a node", report, MAX_SUMMARY)
         ok = ok and summary is not None
-    detail = ""
+    detail: str | None = ""
     if "detail" in entry:
         detail = _required_text(entry, "detail", "a node", report, MAX_TITLE)
         ok = ok and detail is not None
     nations = _field(entry, "nations", _nations, report) if "nations" in entry else NATIONS
     milestones = _field(entry, "milestones", _id_list, report) if "milestones" in entry else ()
-    if None in (node_id, title, link, nations, milestones) or not ok:
+    if node_id is None or title is None or link is None or not ok:
+        return None
+    if nations is None or milestones is None:
         return None
     return Node(
         id=node_id,
@@ -393,7 +395,7 @@ def _edge(entry: Any, nodes: dict[str, Node], dropped: set[str], report: _Report
     if kind not in EDGE_KINDS:
         report(entry.line_of("kind"), f"kind: use one of {', '.join(EDGE_KINDS)} (got {kind!r})")
         return None
-    label = ""
+    label: str | None = ""
     if "label" in entry:
         label = _required_text(entry, "label", "a route", report, MAX_TITLE)
         if label is None:
@@ -412,7 +414,7 @@ def _edge(entry: Any, nodes: dict[str, Node], dropped: set[str], report: _Report
     if not shared:
         report(entry.line, f"route {source.id} -> {target.id}: the two boxes share no nation")
         return None
-    return Edge(source.id, target.id, kind, label, shared, entry.line)
+    return Edge(source.id, target.id, kind, label or "", shared, entry.line)
 
 
 def _notes(data: LineDict, report: _Reporter) -> dict[str, str]:

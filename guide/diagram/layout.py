@@ -322,12 +322,12 @@ def layout_pathway(
         for c, column in enumerate(pathway.columns)
     )
     lane_bands = []
-    for lane_no, lane in enumerate(pathway.lanes):
+    for lane_no, lane_def in enumerate(pathway.lanes):
         first_k = band_of[(lane_no, 0)]
         last_k = band_of[(lane_no, rows_per_lane[lane_no] - 1)]
         top = tops[first_k] - gutters[first_k] / 2
         end = tops[last_k] + heights[bands[last_k]] + gutters[last_k + 1] / 2
-        lane_bands.append((lane, Rect(m.margin, top, width - 2 * m.margin, end - top)))
+        lane_bands.append((lane_def, Rect(m.margin, top, width - 2 * m.margin, end - top)))
     return Layout(
         nation=nation,
         width=width,

@@ -258,3 +258,24 @@ def months_ahead(today: dt.date, days: int) -> list[tuple[int, int, int]]:
         out.append((year, month, max(0, (start - today).days)))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return out
+
+
+def next_steps(
+    model: ContentModel, data: ProgressData, today: dt.date, count: int = 3
+) -> list[Milestone]:
+    """The next ``count`` things to do: what is coming up first (an own deadline that has
+    passed, then the soonest), then the unfinished milestones of the user's stage in order."""
+    found: list[Milestone] = []
+    for c in coming_up(model, data, today):
+        if c.milestone.id not in {m.id for m in found}:
+            found.append(c.milestone)
+    stage = current_stage(model, data, today)
+    for group in stage_groups(model, data):
+        if group.stage.id != stage:
+            continue
+        for row in group.rows:
+            if row.entry.status in ("not-started", "in-progress") and row.milestone.id not in {
+                m.id for m in found
+            }:
+                found.append(row.milestone)
+    return found[:count]

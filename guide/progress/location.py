@@ -167,7 +167,10 @@ def reconnect(opened: Opened, *, clock: Clock = SYSTEM, tr: Translate | None = N
         return opened
     if not reachable(opened.location.folder):
         return opened
-    return open_record(opened.home, clock=clock, tr=tr)
+    back = open_record(opened.home, clock=clock, tr=tr)
+    opened.store.adopt(back.store)  # the same object, so whoever holds it sees the record
+    back.store = opened.store
+    return back
 
 
 def _offline_notice(folder: Path, local: Path, tr: Translate) -> str:
@@ -378,12 +381,14 @@ def move_record(
     if not default:
         new.mirror = home / LOCAL_COPY / FILE_NAME
         new.save()
-    moved = Opened(new, home, location)
+    old_folder = current.home
+    current.adopt(new)  # the same object, so whoever holds it now saves in the new folder
+    moved = Opened(current, home, location)
     moved.notices.append(
         tr(
             "Your checklist is now kept in {folder}. The copy in {old} has been left as it "
             "was until your checklist has opened from the new folder next time."
-        ).format(folder=target, old=current.home)
+        ).format(folder=target, old=old_folder)
     )
     return moved
 

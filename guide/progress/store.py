@@ -80,6 +80,11 @@ class ProgressStore:
         self._clock = Clock(clock.now)
         self._tr: Translate = tr or (lambda text: text)
 
+    def adopt(self, other: ProgressStore) -> None:
+        """Become ``other``: its folder, record and state. The record moves to another folder
+        (see location.py) without replacing the object the window and its features hold."""
+        vars(self).update(vars(other))
+
     @classmethod
     def open(cls, home: Path, **kwargs: Any) -> ProgressStore:
         store = cls(home, **kwargs)

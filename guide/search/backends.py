@@ -223,7 +223,7 @@ class ScanBackend:
         needles = [self._needles(g) for g in wanted]
         if not needles:
             return []
-        hits: list[tuple[int, list[tuple[int, int, int]]]] = []
+        hits: list[tuple[int, list[tuple[int, ...]]]] = []
         df = [0] * len(needles)
         for index, columns in enumerate(self.columns):
             if where.active and not where.allows(self.docs[index]):
@@ -236,7 +236,7 @@ class ScanBackend:
                 continue
             for g, is_present in enumerate(present):
                 df[g] += is_present
-            hits.append((index, counts))  # type: ignore[arg-type]
+            hits.append((index, counts))
         total = len(self.columns)
         # FTS5's own idf, floored the same way, so both backends rank alike.
         idf = [max(1e-6, math.log((total - n + 0.5) / (n + 0.5))) for n in df]

@@ -83,7 +83,8 @@ def make_snippet(
     words; else the text's start), with every match of ``pattern`` marked."""
     if not flat:
         return Snippet("")
-    first = (anchor or pattern).search(flat) if (anchor or pattern) else None
+    finder = anchor or pattern
+    first = finder.search(flat) if finder else None
     start = 0
     if first and first.start() > size // 3:
         start = flat.rfind(" ", 0, first.start() - size // 3) + 1

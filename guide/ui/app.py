@@ -54,6 +54,7 @@ def _start(args: argparse.Namespace) -> int:
     from guide.ui.shell.window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # a widgets app, not a bare QCoreApplication
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_NAME)
     install_translations(app)

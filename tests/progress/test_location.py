@@ -197,3 +197,23 @@ def test_changes_still_saved_in_the_old_folder_are_merged_in(isolated_home, tmp_
     again = _open(isolated_home, ticking)
     assert again.folder == folder and again.store.entry("t-two").status == "done"
     assert "old folder" in again.merge_report(MODEL)[0]
+
+
+def test_moving_and_reconnecting_keep_the_same_store_object(isolated_home, tmp_path, ticking):
+    """The window and its features hold the store: after a move they must save to the new
+    folder without being handed a new object."""
+    folder = tmp_path / "OneDrive"
+    folder.mkdir()
+    opened = _open(isolated_home, ticking)
+    store = opened.store
+    moved = move_record(opened, folder, clock=ticking)
+    assert moved.store is store and store.home == folder
+    store.set_status("t-one", "done", TODAY)
+    assert loads((folder / FILE_NAME).read_bytes()).entry("t-one").status == "done"
+    away = tmp_path / "away"
+    folder.rename(away)
+    offline = _open(isolated_home, ticking)
+    held = offline.store
+    away.rename(folder)
+    back = reconnect(offline, clock=ticking)
+    assert back.store is held and held.home == folder and not back.offline

@@ -75,3 +75,20 @@ def test_own_due_dates_come_up_with_overdue_ones_first_and_far_ones_left_out():
         ("own-soon", "3 December 2026", 8),
     ]
     assert found[0].overdue and not found[2].overdue
+
+
+def test_the_next_three_things_are_what_is_coming_then_the_rest_of_this_stage():
+    from guide.progress.checklist import next_steps
+
+    model = make_model(
+        {"id": "t-a", "title": "A", "stage": "f2", "months": (12,)},
+        {"id": "t-b", "title": "B", "stage": "f2"},
+        {"id": "t-c", "title": "C", "stage": "f2"},
+        {"id": "t-d", "title": "D", "stage": "f2"},
+    )
+    data = ProgressData(
+        profile=Profile(stage="f2"),
+        entries={"t-b": Entry("done", date_done=dt.date(2026, 10, 1))},
+        own={"own-x": OwnMilestone("Late thing", "f1", due=dt.date(2026, 11, 1))},
+    )
+    assert [m.id for m in next_steps(model, data, TODAY)] == ["own-x", "t-a", "t-c"]

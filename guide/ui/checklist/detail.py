@@ -8,15 +8,14 @@ text is never lost.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,12 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.clock import SYSTEM
 from guide.content.links import internal_href
 from guide.content.model import ContentModel
 from guide.progress.checklist import Milestone
 from guide.progress.model import MAX_TEXT, STATUS_LABELS, STATUSES, Entry
+from guide.ui.checklist.datefield import DateField
 
 TYPING_PAUSE_MS = 700
+REMINDERS: tuple[tuple[int | None, str], ...] = (
+    (None, "No reminder"),
+    (0, "On the day"),
+    (1, "1 day before"),
+    (3, "3 days before"),
+    (7, "1 week before"),
+    (14, "2 weeks before"),
+    (28, "4 weeks before"),
+)
 WRAP_SLASH = "/\u200b"
 
 
@@ -52,9 +62,15 @@ class MilestoneDetail(QWidget):
     own_deleted = Signal(str)
     link_opened = Signal(str)
 
-    def __init__(self, model: ContentModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: ContentModel,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = SYSTEM.today,
+    ) -> None:
         super().__init__(parent)
         self.model = model
+        self.today = today
         self.milestone: Milestone | None = None
         self._loading = False
         self._unsaved = False  # typed text not yet handed over for saving
@@ -79,20 +95,36 @@ class MilestoneDetail(QWidget):
         self.own_title.setMaxLength(300)
         self.own_stage = QComboBox()
         self.own_stage.setAccessibleName(self.tr("Stage"))
+        # Long stage titles must not widen the pane past a 1024-pixel window.
+        self.own_stage.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.own_stage.setMinimumContentsLength(12)
         for stage in model.checklist_stages:
             self.own_stage.addItem(stage.title, stage.id)
+        self.own_due = DateField(self.tr("Due date"), calendar_start=today)
+        self.own_remind = QComboBox()
+        self.own_remind.setAccessibleName(self.tr("Calendar reminder"))
+        for days, label in REMINDERS:
+            self.own_remind.addItem(self.tr(label), days)
         self.delete_own = QPushButton(self.tr("Delete this milestone"))
 
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
         for status in STATUSES:
             self.status.addItem(self.tr(STATUS_LABELS[status]), status)
-        self.date_done = QDateEdit()
-        self.date_done.setCalendarPopup(True)
-        self.date_done.setDisplayFormat("d MMM yyyy")
-        self.date_done.setAccessibleName(self.tr("Date done"))
-        self.date_done.setMinimumDate(QDate(1990, 1, 1))
-        self.date_done.setSpecialValueText(self.tr("Not done yet"))
+        self.date_done = DateField(
+            self.tr("Date done"),
+            allow_empty=False,
+            latest=today,
+            latest_reason=self.tr(
+                "A date done cannot be after today. Record it on the day, or add it as your "
+                "own milestone with a due date."
+            ),
+        )
+        self.date_hint = QLabel()
+        self.date_hint.setWordWrap(True)
+        self.date_hint.setObjectName("dateHint")
 
         self.warning = QLabel(
             self.tr(
@@ -124,24 +156,43 @@ class MilestoneDetail(QWidget):
             box.setTabChangesFocus(True)
             box.setFixedHeight(lines * rows + 12)  # room to write; the box scrolls for more
 
-        own_row = QHBoxLayout()
-        own_row.addWidget(self.own_stage, 1)
-        own_row.addWidget(self.delete_own)
         self.own_form = QWidget()
         own_form = QFormLayout(self.own_form)
         own_form.setContentsMargins(0, 0, 0, 0)
-        own_form.addRow(self.tr("&Title:"), self.own_title)
-        own_form.addRow(self.tr("Sta&ge:"), own_row)
+        # Labels go above their boxes when the pane is narrow (a 1024x700 window).
+        own_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for text, field in (
+            (self.tr("Tit&le:"), self.own_title),
+            (self.tr("Sta&ge:"), self.own_stage),
+            (self.tr("D&ue:"), self.own_due),
+            (self.tr("&Reminder:"), self.own_remind),
+        ):
+            caption = QLabel(text)  # a real buddy, so the & is a shortcut and not shown
+            caption.setBuddy(field.focusProxy() or field)
+            own_form.addRow(caption, field)
+        own_form.addRow("", self.delete_own)
 
         status_form = QFormLayout()
+        status_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         status_form.addRow(self.tr("S&tatus:"), self.status)
-        status_form.addRow(self.tr("&Done on:"), self.date_done)
+        done_label = QLabel(self.tr("&Done on:"))
+        done_label.setBuddy(self.date_done.line)
+        status_form.addRow(done_label, self.date_done)
+        status_form.addRow("", self.date_hint)
         outer = QVBoxLayout(self)
         outer.addWidget(self.heading)
         self.editor = QWidget()  # hidden until a milestone is chosen
         outer.addWidget(self.editor, 1)
         layout = QVBoxLayout(self.editor)
         layout.setContentsMargins(0, 0, 0, 0)
+        # What the milestone is, when, why it matters and what evidence to keep come first:
+        # they are what a doctor reads before deciding; their own record follows.
+        layout.addWidget(self.about)
+        yours = QLabel(self.tr("Your record"))
+        yours_font = yours.font()
+        yours_font.setBold(True)
+        yours.setFont(yours_font)
+        layout.addWidget(yours)
         layout.addWidget(self.own_form)
         layout.addLayout(status_form)
         notes_label = QLabel(self.tr("&Notes:"))
@@ -153,7 +204,6 @@ class MilestoneDetail(QWidget):
         evidence_label.setBuddy(self.evidence)
         layout.addWidget(evidence_label)
         layout.addWidget(self.evidence)
-        layout.addWidget(self.about)  # reference text last, so the boxes to type in stay in view
         layout.addStretch(1)
 
         self._timer = QTimer(self)
@@ -164,7 +214,13 @@ class MilestoneDetail(QWidget):
             box.textChanged.connect(self._typed)
             box.left.connect(self.flush)
         self.status.activated.connect(lambda _i: self._status_chosen())
-        self.date_done.dateChanged.connect(self._date_chosen)
+        self.date_done.changed.connect(self._date_chosen)
+        self.date_done.refused.connect(self.date_hint.setText)
+        self.own_due.changed.connect(self._due_chosen)
+        self.own_due.refused.connect(self.date_hint.setText)
+        self.own_remind.activated.connect(
+            lambda _i: self._own_changed({"remind_days": self.own_remind.currentData()})
+        )
         self.own_title.editingFinished.connect(self._own_title_done)
         self.own_stage.activated.connect(
             lambda _i: self._own_changed({"stage": self.own_stage.currentData()})
@@ -192,6 +248,10 @@ class MilestoneDetail(QWidget):
         if milestone.own:
             self.own_title.setText(milestone.title)
             self.own_stage.setCurrentIndex(max(0, self.own_stage.findData(milestone.stage)))
+            self.own_due.set_value(milestone.due)
+            self.own_remind.setEnabled(milestone.due is not None)
+            found = self.own_remind.findData(milestone.remind_days)
+            self.own_remind.setCurrentIndex(max(0, found))
         self.show_entry(entry)
         self._loading = False
 
@@ -199,12 +259,15 @@ class MilestoneDetail(QWidget):
         """Refresh status and date (and notes, unless the user is typing in them)."""
         loading, self._loading = self._loading, True
         self.status.setCurrentIndex(self.status.findData(entry.status))
-        self.date_done.setEnabled(entry.status == "done")
-        shown = entry.date_done
-        # Blank (the minimum date, shown as its special text) until the milestone is done.
-        self.date_done.setDate(
-            QDate(shown.year, shown.month, shown.day) if shown else self.date_done.minimumDate()
-        )
+        self.date_done.set_value(entry.date_done if entry.status == "done" else None)
+        if entry.status == "done" and entry.date_done == self.today():
+            self.date_hint.setText(
+                self.tr("Set to today when you ticked it: type another date if it was earlier.")
+            )
+        elif entry.status == "done":
+            self.date_hint.setText("")
+        else:
+            self.date_hint.setText(self.tr("Type the date you did it to mark it done."))
         if not self._unsaved:
             if self.notes.toPlainText() != entry.notes:
                 self.notes.setPlainText(entry.notes)
@@ -227,11 +290,8 @@ class MilestoneDetail(QWidget):
             parts.append(f"<p><b>{e(self.tr('Why it matters:'))}</b> {e(m.why)}</p>")
         if m.evidence:
             parts.append(f"<p><b>{e(self.tr('Evidence to keep:'))}</b> {e(m.evidence)}</p>")
-        links = [
-            f'<a href="{internal_href(link)}">{e(self.model.get(link).title)}</a>'
-            for link in m.links
-            if self.model.get(link) is not None
-        ]
+        linked = [item for item in (self.model.get(link) for link in m.links) if item]
+        links = [f'<a href="{internal_href(item.id)}">{e(item.title)}</a>' for item in linked]
         if links:
             parts.append(f"<p><b>{e(self.tr('Read more:'))}</b> {', '.join(links)}</p>")
         if m.source:
@@ -251,15 +311,16 @@ class MilestoneDetail(QWidget):
         if self.milestone and not self._loading:
             self.edited.emit(self.milestone.id, {"status": self.status.currentData()})
 
-    def _date_chosen(self, date: QDate) -> None:
-        if (
-            self.milestone
-            and not self._loading
-            and self.status.currentData() == "done"
-            and date != self.date_done.minimumDate()
-        ):
-            value = dt.date(date.year(), date.month(), date.day())
+    def _date_chosen(self, value: dt.date | None) -> None:
+        """A date done typed or picked: it marks the milestone done on that day."""
+        if self.milestone and not self._loading and value is not None:
             self.edited.emit(self.milestone.id, {"status": "done", "date_done": value})
+
+    def _due_chosen(self, value: dt.date | None) -> None:
+        fields: dict = {"due": value}
+        if value is None:
+            fields["remind_days"] = None
+        self._own_changed(fields)
 
     def _typed(self) -> None:
         if not self._loading and self.milestone is not None:

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from guide.content.model import ContentModel
 from guide.progress import ProgressStore
 from guide.progress.checklist import stage_groups
-from guide.ui.host import Host
+from guide.progress.location import open_record
+from guide.ui.host import GROUP_PREFIX, Host
 
 if TYPE_CHECKING:
     from guide.ui.checklist.view import ChecklistView
 
 VIEW_ID = "checklist"
+OVERVIEW_ID = GROUP_PREFIX + "my-progress"
 
 
 def _tr(text: str) -> str:
@@ -93,7 +95,10 @@ class CloseGuard(QObject):
 
 def install(host: Host) -> CloseGuard:
     """Open the record, hand it to the host and register the checklist view."""
-    store = ProgressStore.open(host.home, tr=_tr, clock=host.clock)
+    # Wherever the user chose to keep it ("Keep my checklist in…"): merges in changes kept
+    # locally while that folder was away, and copies left by sync tools.
+    opened = open_record(host.home, tr=_tr, clock=host.clock)
+    store = opened.store
     host.provide_progress(store)
     guard = CloseGuard(host, store)
 
@@ -106,7 +111,7 @@ def install(host: Host) -> CloseGuard:
     def build() -> QWidget:
         from guide.ui.checklist.view import ChecklistView
 
-        view = ChecklistView(host.model, store)
+        view = ChecklistView(host.model, store, opened=opened)
         view.changed.connect(update_badges)
         view.changed.connect(host.progressChanged.emit)
         view.open_requested.connect(host.open_id)
@@ -114,8 +119,30 @@ def install(host: Host) -> CloseGuard:
         return view
 
     host.register_view(VIEW_ID, _tr("My checklist"), build, tree_section="my-progress")
+
+    def open_milestone(milestone_id: str) -> None:
+        host.open_id(VIEW_ID)
+        if milestone_id and guard.view is not None:
+            guard.view.select(milestone_id)
+
+    def build_overview() -> QWidget:
+        from guide.ui.checklist.overview import ProgressOverview
+
+        page = ProgressOverview(host.model, store)
+        page.open_milestone.connect(open_milestone)
+        host.progressChanged.connect(page.refresh)
+        return page
+
+    # The "My progress" row of the tree itself opens this page (a registered view with the
+    # row's own id replaces the plain list of links a group row shows).
+    host.register_view(OVERVIEW_ID, _tr("My progress"), build_overview)
     host.add_close_check(guard.may_close)
     update_badges()
-    if store.notices:
+    if opened.offline:
+        host.say(
+            _tr("Your checklist folder cannot be reached: changes are kept on this computer."),
+            15000,
+        )
+    elif store.notices or opened.notices or opened.merged:
         host.say(_tr("Your progress file needed attention: open My checklist for details."), 15000)
     return guard

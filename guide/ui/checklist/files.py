@@ -15,8 +15,16 @@ from guide.progress import ProgressStore
 from guide.progress.document import ProgressFormatError
 from guide.progress.export import describe_import, to_csv
 from guide.progress.files import atomic_write
+from guide.progress.location import MoveError, Opened, move_record
 
-FORMATS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
+FORMATS = {
+    "pdf": "PDF (*.pdf)",
+    "md": "Markdown or plain text (*.md *.txt)",
+    "ics": "Calendar (*.ics)",
+    "csv": "CSV (*.csv)",
+    "json": "JSON (*.json)",
+}
+SUGGESTED = {"ics": "my-clinical-academic-dates", "md": "my-clinical-academic-summary"}
 MAX_REPORT_LINES = 15
 
 
@@ -36,12 +44,15 @@ class ChecklistFiles:
         store: ProgressStore,
         today: Callable[[], dt.date],
         changed: Callable[[bool], None],
+        opened: Opened | None = None,
     ) -> None:
         self.view = view
         self.model = model
         self.store = store
         self.today = today
         self.changed = changed
+        self.opened = opened  # where the record is kept (None: a store opened directly)
+        self.all_stages = False
 
     # ------------------------------------------------------------ export
 
@@ -50,6 +61,18 @@ class ChecklistFiles:
         menu.addAction(
             _tr("Summary for a supervisor meeting (PDF)…"), lambda: self.ask_export("pdf")
         )
+        menu.addAction(
+            _tr("Summary as text for an e-portfolio reflection (Markdown)…"),
+            lambda: self.ask_export("md"),
+        )
+        every = menu.addAction(_tr("Include all stages in the summary"))
+        every.setCheckable(True)
+        every.toggled.connect(lambda on: setattr(self, "all_stages", on))
+        menu.addSeparator()
+        menu.addAction(
+            _tr("Coming dates for Outlook or another calendar (.ics)…"),
+            lambda: self.ask_export("ics"),
+        )
         menu.addAction(_tr("Spreadsheet (CSV)…"), lambda: self.ask_export("csv"))
         menu.addAction(_tr("Backup to import elsewhere (JSON)…"), lambda: self.ask_export("json"))
         return menu
@@ -57,7 +80,8 @@ class ChecklistFiles:
     def ask_export(self, fmt: str) -> None:
         # Documents is usually the H: drive or OneDrive on NHS machines: backed up, unlike C:.
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"my-clinical-academic-checklist.{fmt}")
+        name = SUGGESTED.get(fmt, "my-clinical-academic-checklist")
+        suggested = str(Path(folder) / f"{name}.{fmt}")
         path, _filter = QFileDialog.getSaveFileName(
             self.view, _tr("Export my checklist"), suggested, FORMATS[fmt]
         )
@@ -80,16 +104,61 @@ class ChecklistFiles:
                 self.store.export_json(path)
             elif fmt == "csv":
                 atomic_write(path, to_csv(self.model, self.store.data).encode("utf-8-sig"))
+            elif fmt == "md":
+                from guide.progress.summary import summary_markdown
+
+                text = summary_markdown(
+                    self.model, self.store.data, self.today(), _tr, self.all_stages
+                )
+                atomic_write(path, text.encode("utf-8"))
+            elif fmt == "ics":
+                from guide.progress.ics import to_ics
+
+                clock = self.store.clock
+                atomic_write(path, to_ics(self.model, self.store.data, self.today(), clock.now()))
             else:
                 from guide.progress.pdf import write_pdf
 
-                write_pdf(self.model, self.store.data, path, self.today(), _tr)
+                write_pdf(self.model, self.store.data, path, self.today(), _tr, self.all_stages)
         except OSError as exc:
             return (
                 _tr("Could not write %1: %2")
                 .replace("%1", str(path))
                 .replace("%2", exc.strerror or str(exc))
             )
+        return ""
+
+    # ------------------------------------------------------------ where it is kept
+
+    def folder_menu(self) -> QMenu:
+        menu = QMenu(self.view)
+        menu.addAction(_tr("Choose a folder (OneDrive, H: drive, USB stick)…"), self.ask_folder)
+        menu.addAction(
+            _tr("Back to this computer's own data folder"),
+            lambda: self._report_move(self.move_to(self.opened.home) if self.opened else ""),
+        )
+        return menu
+
+    def ask_folder(self) -> None:
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path = QFileDialog.getExistingDirectory(self.view, _tr("Keep my checklist in…"), start)
+        if path:
+            self._report_move(self.move_to(Path(path)))
+
+    def _report_move(self, error: str) -> None:
+        if error:
+            QMessageBox.warning(self.view, _tr("Keep my checklist in…"), error)
+
+    def move_to(self, folder: Path) -> str:
+        """Keep the record in ``folder`` from now on; returns an error message, or ""."""
+        if self.opened is None:
+            return _tr("This checklist was opened directly, so it cannot be moved.")
+        self.view.detail.flush()  # type: ignore[attr-defined]  # typed notes go along
+        try:
+            self.opened = move_record(self.opened, folder, clock=self.store.clock, tr=_tr)
+        except MoveError as exc:
+            return str(exc)
+        self.changed(False)
         return ""
 
     # ------------------------------------------------------------ import

@@ -1,70 +1,27 @@
-"""The "About you" part of the checklist: nation, stage, specialty interest and the
-foundation start date. It decides which milestones show and what is coming up."""
+"""The "About you" part of the checklist: name (for the supervisor summary), nation,
+stage, specialty interest and the foundation start date. It decides which milestones
+show and what is coming up."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from guide.clock import SYSTEM
 from guide.content.model import NATIONS, ContentModel
 from guide.progress.model import Profile
+from guide.ui.checklist.datefield import DateField
 
-NO_DATE = QDate(2000, 1, 1)
 
-
-class OptionalDateEdit(QWidget):
-    """A date that may be left unset: a tick box beside a calendar date."""
-
-    changed = Signal()
-
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.enabled = QCheckBox(label)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMM yyyy")
-        self.edit.setAccessibleName(label)
-        self.edit.setDate(QDate.currentDate())
-        self.edit.setEnabled(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.edit, 1)
-        self.enabled.toggled.connect(self.edit.setEnabled)
-        self.enabled.toggled.connect(lambda _on: self.changed.emit())
-        self.edit.dateChanged.connect(
-            lambda _d: self.changed.emit() if self.enabled.isChecked() else None
-        )
-
-    def value(self) -> dt.date | None:
-        if not self.enabled.isChecked():
-            return None
-        d = self.edit.date()
-        return dt.date(d.year(), d.month(), d.day())
-
-    def set_value(self, value: dt.date | None, fallback: dt.date | None = None) -> None:
-        self.blockSignals(True)
-        self.enabled.blockSignals(True)
-        self.edit.blockSignals(True)
-        self.enabled.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        shown = value or fallback
-        if shown is not None:
-            self.edit.setDate(QDate(shown.year, shown.month, shown.day))
-        self.edit.blockSignals(False)
-        self.enabled.blockSignals(False)
-        self.blockSignals(False)
+def last_august(today: dt.date) -> dt.date:
+    """1 August of the most recent August: where the foundation start's calendar opens, so
+    the usual early-August start is one click."""
+    year = today.year if today.month >= 8 else today.year - 1
+    return dt.date(year, 8, 1)
 
 
 class ProfileEditor(QWidget):
@@ -72,26 +29,42 @@ class ProfileEditor(QWidget):
 
     edited = Signal(dict)
 
-    def __init__(self, model: ContentModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: ContentModel,
+        parent: QWidget | None = None,
+        today: Callable[[], dt.date] = SYSTEM.today,
+    ) -> None:
         super().__init__(parent)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Shown on your supervisor summary"))
+        self.name.setMaxLength(300)
         self.nation = QComboBox()
         self.nation.addItem(self.tr("Choose your nation"), "")
         for name in NATIONS:
             self.nation.addItem(name, name)
         self.stage = QComboBox()
+        # Long stage titles must not push the form past the pane in a 1024-pixel window.
+        self.stage.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.stage.setMinimumContentsLength(14)
         self.stage.addItem(self.tr("Choose your stage"), "")
         for stage in model.checklist_stages:
             self.stage.addItem(stage.title, stage.id)
         self.specialty = QLineEdit()
         self.specialty.setPlaceholderText(self.tr("For example, paediatrics"))
         self.specialty.setMaxLength(300)
-        # "Known" alone read as a status ("Foundation start: Known") and named the date box
-        # "Known" for screen readers; say what the tick means and what the box holds.
-        self.start = OptionalDateEdit(self.tr("I know it"))
-        self.start.setToolTip(self.tr("Used to suggest your stage if you have not chosen one."))
-        self.start.enabled.setAccessibleName(self.tr("I know my foundation start date"))
-        self.start.edit.setAccessibleName(self.tr("Foundation start date"))
+        # Empty until known; the calendar (F4) opens on the latest August.
+        self.start = DateField(
+            self.tr("Foundation start date"), calendar_start=lambda: last_august(today())
+        )
+        self.start.line.setPlaceholderText(self.tr("for example 5 Aug 2026; F4 for a calendar"))
+        self.start.line.setAccessibleDescription(
+            self.tr("Used to suggest your stage if you have not chosen one.")
+        )
         for widget, name in (
+            (self.name, self.tr("Your name")),
             (self.nation, self.tr("Nation")),
             (self.stage, self.tr("Current stage")),
             (self.specialty, self.tr("Specialty interest")),
@@ -100,17 +73,21 @@ class ProfileEditor(QWidget):
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Na&me:"), self.name)
         form.addRow(self.tr("&Nation:"), self.nation)
         form.addRow(self.tr("&Stage:"), self.stage)
         form.addRow(self.tr("Specialty &interest:"), self.specialty)
-        form.addRow(self.tr("Foundation start:"), self.start)
+        start_label = QLabel(self.tr("&Foundation start:"))
+        start_label.setBuddy(self.start.line)
+        form.addRow(start_label, self.start)
 
         self.nation.activated.connect(lambda _i: self._emit("nation", self.nation.currentData()))
         self.stage.activated.connect(lambda _i: self._emit("stage", self.stage.currentData()))
         self.specialty.editingFinished.connect(
             lambda: self._emit("specialty", self.specialty.text().strip())
         )
-        self.start.changed.connect(lambda: self._emit("foundation_start", self.start.value()))
+        self.name.editingFinished.connect(lambda: self._emit("name", self.name.text().strip()))
+        self.start.changed.connect(lambda value: self._emit("foundation_start", value))
 
     def _emit(self, name: str, value: Any) -> None:
         self.edited.emit({name: value})
@@ -125,4 +102,6 @@ class ProfileEditor(QWidget):
             self.stage.setItemText(0, self.tr("Choose your stage"))
         if not self.specialty.hasFocus():
             self.specialty.setText(profile.specialty)
+        if not self.name.hasFocus():
+            self.name.setText(profile.name)
         self.start.set_value(profile.foundation_start)

@@ -12,12 +12,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -32,6 +44,34 @@ STAGE_PREFIX = "stage:"
 
 def short_date(value: dt.date | None) -> str:
     return f"{value.day} {value.strftime('%b %Y')}" if value else ""  # e.g. 5 Nov 2026
+
+
+class _WrappingTitles(QStyledItemDelegate):
+    """Row heights for wrapped titles: the tree asks its delegate for a size without saying
+    how wide the column is, so a title that needs two lines got one and was cut."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        tree = self.parent()
+        assert isinstance(tree, QTreeView)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        width = tree.columnWidth(0) - tree.indentation() * (depth + 1)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect.setWidth(max(40, width))
+        hint = super().sizeHint(opt, index)
+        style = tree.style()
+        check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8
+        text_width = max(40, width - check - 8)
+        rect = opt.fontMetrics.boundingRect(
+            0, 0, text_width, 10_000, int(Qt.TextFlag.TextWordWrap), opt.text
+        )
+        return QSize(hint.width(), max(hint.height(), rect.height() + 4))
 
 
 class ChecklistTree(QTreeWidget):
@@ -51,6 +91,15 @@ class ChecklistTree(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Whole titles, wrapped onto more lines, rather than cut off with "…": telling
+        # "Scotland: plan your route to a SCRE…" from its neighbours needs the end of it.
+        # Row heights follow the title column's width, so they are worked out again when
+        # it changes (the tree does not do that by itself).
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+        self.setItemDelegateForColumn(0, _WrappingTitles(self))
         self._shape: tuple[Any, ...] = ()
         self._tuning = False
         self._tune_palette()
@@ -89,9 +138,18 @@ class ChecklistTree(QTreeWidget):
         item = self.currentItem()
         if item is None:
             return ""
-        if item.parent() is not None:
-            item = item.parent()
-        return str(item.data(0, Role.ID) or "").removeprefix(STAGE_PREFIX)
+        stage = item.parent() or item
+        return str(stage.data(0, Role.ID) or "").removeprefix(STAGE_PREFIX)
+
+    def _stages(self) -> list[QTreeWidgetItem]:
+        """The stage rows, top to bottom."""
+        found = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in found if item is not None]
+
+    @staticmethod
+    def _children(stage: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        found = (stage.child(j) for j in range(stage.childCount()))
+        return [item for item in found if item is not None]
 
     def show_groups(self, groups: list[StageGroup], current: str, selected: str) -> None:
         shape = tuple(
@@ -103,11 +161,7 @@ class ChecklistTree(QTreeWidget):
             return
         self._shape = shape
         blocker = QSignalBlocker(self)
-        expanded = {
-            self.topLevelItem(i).data(0, Role.ID)
-            for i in range(self.topLevelItemCount())
-            if self.topLevelItem(i).isExpanded()
-        }
+        expanded = {stage.data(0, Role.ID) for stage in self._stages() if stage.isExpanded()}
         first_fill = self.topLevelItemCount() == 0
         self.clear()
         selected_item = None
@@ -144,13 +198,12 @@ class ChecklistTree(QTreeWidget):
         del blocker
 
     def select_id(self, milestone_id: str) -> None:
-        for i in range(self.topLevelItemCount()):
-            stage = self.topLevelItem(i)
-            for j in range(stage.childCount()):
-                if stage.child(j).data(0, Role.ID) == milestone_id:
+        for stage in self._stages():
+            for child in self._children(stage):
+                if child.data(0, Role.ID) == milestone_id:
                     stage.setExpanded(True)
-                    self.setCurrentItem(stage.child(j))
-                    self.scrollToItem(stage.child(j))
+                    self.setCurrentItem(child)
+                    self.scrollToItem(child)
                     return
 
     def _stage_text(self, group: StageGroup) -> str:
@@ -172,11 +225,11 @@ class ChecklistTree(QTreeWidget):
 
     def _update(self, groups: list[StageGroup]) -> None:
         blocker = QSignalBlocker(self)
-        for i, group in enumerate(groups):
-            stage_item = self.topLevelItem(i)
+        # Same shape as shown (show_groups checked), so rows and groups pair up one to one.
+        for stage_item, group in zip(self._stages(), groups, strict=True):
             stage_item.setText(1, self._stage_text(group))
-            for j, row in enumerate(group.rows):
-                self._show_row(stage_item.child(j), row.entry)
+            for child, row in zip(self._children(stage_item), group.rows, strict=True):
+                self._show_row(child, row.entry)
         del blocker
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from guide.content.model import ContentModel
 from guide.progress import ProgressStore
 from guide.progress.checklist import coming_up, current_stage, find, stage_groups
+from guide.progress.dates import format_date
+from guide.progress.location import Opened, reconnect
 from guide.ui.checklist.detail import MilestoneDetail
 from guide.ui.checklist.files import ChecklistFiles
 from guide.ui.checklist.profile import ProfileEditor
@@ -45,11 +47,17 @@ class ChecklistView(QWidget):
         model: ContentModel,
         store: ProgressStore,
         parent: QWidget | None = None,
+        opened: Opened | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("checklistView")
         self.model = model
         self.store = store
+        # What opening the record noticed or merged in (an unreachable folder, sync-tool
+        # copies), shown in the banner until dismissed; refused input goes there too.
+        self.messages: list[str] = []
+        if opened is not None:
+            self.messages += opened.notices + opened.merge_report(model, self.tr)
         # One clock for the view and its record: "coming up" and the date a tick records
         # must agree on what day it is.
         self.today = store.clock.today
@@ -65,7 +73,7 @@ class ChecklistView(QWidget):
             self.tr(
                 "Track the milestones on your way into academic medicine. This is a personal "
                 "planner: keep your evidence in Horus or Turas. Everything is saved at once, "
-                "only on this computer."
+                "in the folder shown at the bottom."
             )
         )
         intro.setWordWrap(True)
@@ -85,7 +93,7 @@ class ChecklistView(QWidget):
         banner_layout.addWidget(self.retry_button)
         banner_layout.addWidget(self.dismiss_button)
 
-        self.profile = ProfileEditor(model)
+        self.profile = ProfileEditor(model, today=self.today)
         profile_box = QGroupBox(self.tr("About you"))
         QVBoxLayout(profile_box).addWidget(self.profile)
         self.upcoming = QListWidget()
@@ -101,7 +109,7 @@ class ChecklistView(QWidget):
         top.addWidget(upcoming_box, 3)
 
         self.tree = ChecklistTree()
-        self.detail = MilestoneDetail(model)
+        self.detail = MilestoneDetail(model, today=self.today)
         detail_scroll = QScrollArea()
         # A Tab stop (so the long "Why it matters" text can be scrolled by keyboard): named,
         # and ringed when focused by the app style sheet.
@@ -118,17 +126,27 @@ class ChecklistView(QWidget):
         splitter.setSizes([560, 420])
         splitter.setChildrenCollapsible(False)
 
-        self.files = ChecklistFiles(self, model, store, self.today, self._files_changed)
+        self.files = ChecklistFiles(
+            self, model, store, self.today, self._files_changed, opened=opened
+        )
         self.add_button = QPushButton(self.tr("&Add my own milestone…"))
         self.export_button = QPushButton(self.tr("E&xport…"))
         self.export_button.setMenu(self.files.export_menu())
         self.import_button = QPushButton(self.tr("&Import…"))
+        self.folder_button = QPushButton(self.tr("&Keep my checklist in…"))
+        self.folder_button.setMenu(self.files.folder_menu())
+        self.folder_button.setVisible(opened is not None)
         self.delete_button = QPushButton(self.tr("Delete my data…"))
         self.where = QLabel()
         self.where.setObjectName("dataLocation")
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.export_button, self.import_button):
+        for button in (
+            self.add_button,
+            self.export_button,
+            self.import_button,
+            self.folder_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
@@ -182,9 +200,7 @@ class ChecklistView(QWidget):
         self.tree.show_groups(stage_groups(self.model, self.store.data), suggested, self._selected)
         self._fill_upcoming(today)
         self._show_banner()
-        self.where.setText(
-            self.tr("Saved only on this computer, in %1").replace("%1", str(self.store.path))
-        )
+        self.where.setText(self._where())
         milestone = find(self.model, self.store.data, self._selected) if self._selected else None
         if milestone is None and self.detail.milestone is not None:
             self.detail.show_milestone(None, self.store.entry(""))
@@ -193,6 +209,20 @@ class ChecklistView(QWidget):
                 self.detail.show_milestone(milestone, self.store.entry(milestone.id))
             else:
                 self.detail.show_entry(self.store.entry(milestone.id))
+
+    def _where(self) -> str:
+        opened = self.files.opened
+        if opened is not None and opened.offline and opened.location.folder:
+            return (
+                self.tr(
+                    "Your folder %1 cannot be reached: changes are kept on this computer, in %2"
+                )
+                .replace("%1", str(opened.location.folder))
+                .replace("%2", str(self.store.path))
+            )
+        if opened is not None and opened.location.folder:
+            return self.tr("Saved in your chosen folder: %1").replace("%1", str(self.store.path))
+        return self.tr("Saved only on this computer, in %1").replace("%1", str(self.store.path))
 
     def _fill_upcoming(self, today: dt.date) -> None:
         self.upcoming.clear()
@@ -213,6 +243,9 @@ class ChecklistView(QWidget):
         for c in found:
             month = f"{QLocale().standaloneMonthName(c.month)} {c.year}"
             when = self.tr("this month") if c.starts_in_days == 0 else month
+            if c.due is not None:
+                words = self.tr("overdue since %1") if c.overdue else self.tr("due %1")
+                when = words.replace("%1", format_date(c.due))
             text = f"{c.milestone.title}: {when}"
             if c.milestone.volatile:
                 text += " — " + self.tr("dates change yearly, check the current year")
@@ -222,7 +255,7 @@ class ChecklistView(QWidget):
             self.upcoming.addItem(item)
 
     def _show_banner(self) -> None:
-        messages = [n for n in self.store.notices if n not in self._dismissed]
+        messages = [n for n in self.store.notices + self.messages if n not in self._dismissed]
         if self.store.error:
             messages.append(self.store.error)
         self.banner.setVisible(bool(messages))
@@ -231,8 +264,12 @@ class ChecklistView(QWidget):
         self.dismiss_button.setVisible(not self.store.error)
 
     def _dismiss(self) -> None:
-        self._dismissed += self.store.notices
+        self._dismissed += self.store.notices + self.messages
         self._show_banner()
+
+    def _refused(self, exc: ValueError) -> None:
+        """Input the record would not take (a done date after today): say why, change nothing."""
+        self.messages.append(self.tr("Not saved: %1").replace("%1", str(exc)))
 
     # ------------------------------------------------------------ changes
 
@@ -250,11 +287,14 @@ class ChecklistView(QWidget):
         self._after_change()
 
     def _entry_edited(self, milestone_id: str, fields: dict[str, Any]) -> None:
-        if "status" in fields:
-            self.store.set_status(milestone_id, fields["status"], fields.get("date_done"))
-        rest = {k: v for k, v in fields.items() if k not in ("status", "date_done")}
-        if rest:
-            self.store.update_entry(milestone_id, **rest)
+        try:
+            if "status" in fields:
+                self.store.set_status(milestone_id, fields["status"], fields.get("date_done"))
+            rest = {k: v for k, v in fields.items() if k not in ("status", "date_done")}
+            if rest:
+                self.store.update_entry(milestone_id, **rest)
+        except ValueError as exc:
+            self._refused(exc)
         self._after_change()
 
     def _ticked(self, milestone_id: str, done: bool) -> None:
@@ -284,7 +324,10 @@ class ChecklistView(QWidget):
             self.add_own(title.strip()[:300], stage)
 
     def _own_edited(self, own_id: str, fields: dict[str, Any]) -> None:
-        self.store.update_own(own_id, **fields)
+        try:
+            self.store.update_own(own_id, **fields)
+        except ValueError as exc:
+            self._refused(exc)
         self._after_change()
 
     def _own_deleted(self, own_id: str) -> None:
@@ -314,7 +357,17 @@ class ChecklistView(QWidget):
             self.select(str(milestone_id))
 
     def sync(self) -> None:
-        """Show changes another copy of the guide (or the command line) has saved."""
+        """Show changes another copy of the guide (or the command line) has saved, and go
+        back to the chosen folder if it was unreachable and is back."""
+        opened = self.files.opened
+        if opened is not None and opened.offline:
+            back = reconnect(opened, clock=self.store.clock, tr=self.tr)
+            if back is not opened:
+                self.files.opened = back
+                self.messages = [m for m in self.messages if m not in opened.notices]
+                self.messages += back.notices + back.merge_report(self.model, self.tr)
+                self._after_change()
+                return
         if self.store.sync():
             self._after_change()
 

@@ -8,7 +8,15 @@ leave the picture; Enter opens the focused box. + and - zoom, 0 fits, 1 is
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from guide.ui.diagram.items import ActiveItem
@@ -73,7 +81,7 @@ class DiagramCanvas(QGraphicsView):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.auto_fit:
             self.fit_width(lowest=0.6, highest=1.0)
@@ -126,11 +134,12 @@ class DiagramCanvas(QGraphicsView):
                 if self.move_focus(forward):
                     return True
                 if self.scene() is not None:
-                    self.scene().setFocusItem(None)
+                    # None clears the focus item (Qt allows it; the stubs do not say so).
+                    self.scene().setFocusItem(None)  # type: ignore[arg-type]
                 return QWidget.focusNextPrevChild(self, forward)
         return super().event(event)
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         items = self.items_in_order()
         if not items:

@@ -26,7 +26,8 @@ def export_png(scene: QGraphicsScene, path: Path | str, scale: float = 2.0) -> P
     scene.render(painter, QRectF(image.rect()), rect)
     painter.end()
     path = Path(path)
-    if not image.save(str(path), "PNG"):
+    # PySide takes the format as str at run time; its stubs say bytes.
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(_tr("Could not save %1").replace("%1", str(path)))
     return path
 

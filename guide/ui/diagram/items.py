@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFocusEvent,
     QFontMetricsF,
     QKeyEvent,
     QPainter,
@@ -59,12 +60,12 @@ class ActiveItem(QGraphicsObject):
         self.hovered.emit(None)
         super().hoverLeaveEvent(event)
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusInEvent(self, event: QFocusEvent) -> None:
         self.update()
         self.hovered.emit(self)
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.update()
         super().focusOutEvent(event)
 

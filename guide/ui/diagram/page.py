@@ -143,8 +143,8 @@ class PathwayDiagramPage(QWidget):
         for widget in (nation_label, self.nation, self.stage_label, self.stage):
             pickers.addWidget(widget)
         pickers.addWidget(self.from_checklist, 1)
-        for widget in (zoom_out, zoom_in, fit, self.as_text, export, print_button):
-            tools.addWidget(widget)
+        for button in (zoom_out, zoom_in, fit, self.as_text, export, print_button):
+            tools.addWidget(button)
         tools.addStretch(1)
         self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.bar.addWidget(self.pickers, 1)

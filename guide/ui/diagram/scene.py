@@ -52,9 +52,12 @@ def build_scene(
     """Lay out and draw the diagram for one nation."""
     layout = layout_pathway(pathway, nation, measure=fonts.measure)
     scene = DiagramScene(layout, colours)
-    summary_of = summary_of or (
-        lambda node: node.summary or (model.get(node.link).summary if model.get(node.link) else "")
-    )
+
+    def linked_summary(node: Node) -> str:
+        linked = model.get(node.link)
+        return node.summary or (linked.summary if linked is not None else "")
+
+    summary_of = summary_of or linked_summary
     m = layout.metrics
     for index, (column, band) in enumerate(layout.columns):
         if index % 2 == 1 or column.id == here_column:
@@ -98,6 +101,8 @@ def build_scene(
     for route in layout.routes:
         edge = route.edge
         source, target = pathway.node(edge.source), pathway.node(edge.target)
+        if source is None or target is None:  # the loader drops routes to unknown boxes
+            continue
         tip = f"{source.title} → {target.title}" + (f": {edge.label}" if edge.label else "")
         non_linear = edge.kind == "non-linear"
         points = list(route.points)
@@ -105,11 +110,11 @@ def build_scene(
         (x0, y0), (x1, y1) = points[0], points[-1]
         points[0] = (x0 - edge_inset(source.type, _qrect(start.rect), y0), y0)
         points[-1] = (x1 + edge_inset(target.type, _qrect(end.rect), y1), y1)
-        item = RouteItem(
+        route_line = RouteItem(
             tuple(points), colours.non_linear if non_linear else colours.usual, non_linear, tip
         )
-        item.setZValue(-1)
-        scene.addItem(item)
+        route_line.setZValue(-1)
+        scene.addItem(route_line)
     order = layout.reading_order()
     for index in range(columns_total):
         scene.active_items.append(headers[index])

@@ -23,6 +23,7 @@ def check_diagram(args: argparse.Namespace) -> str:
     from guide.ui.diagram.scene import DiagramColours, Fonts, build_scene
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # a widgets app, not a bare QCoreApplication
     model = load_model(args)
     pathway = model.extras.get("pathway")
     if pathway is None:

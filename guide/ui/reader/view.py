@@ -21,7 +21,8 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextDocument, QWheelE
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
-    # Imported where used: highlighting and find, never needed to show a page (~3 ms).
+    # Imported where used (highlighting, find): each PySide class touched builds its type
+    # and enums, and showing a page needs neither.
     from PySide6.QtGui import QTextCursor
 
 
@@ -46,7 +47,8 @@ class ReaderView(QTextBrowser):
 
     # -- safety -----------------------------------------------------------------------------
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        name = QUrl(name) if isinstance(name, str) else name
         if name.scheme() in ("qrc", "data", "") and not name.isLocalFile():
             if name.scheme() in ("qrc", "data"):
                 return super().loadResource(kind, name)

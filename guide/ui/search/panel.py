@@ -16,7 +16,17 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,7 +69,10 @@ class _ResultDelegate(QStyledItemDelegate):
         self.panel = panel
 
     def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex, selected: bool = False
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        selected: bool = False,
     ) -> QTextDocument:
         result: SearchResult = index.data(Role.RESULT)
         palette = option.palette
@@ -77,7 +90,12 @@ class _ResultDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(option.rect.width(), 120))
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -90,7 +108,9 @@ class _ResultDelegate(QStyledItemDelegate):
         doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 

@@ -4,11 +4,13 @@ them (features bind theirs through the host)."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from guide import __version__
 from guide.ui.preferences import ZOOM_MAX, ZOOM_MIN
 from guide.ui.reader.contents_list import MIN_HEADINGS
 from guide.ui.shell.layout import WindowLayout
@@ -48,11 +50,18 @@ def cycle_panes(parts: WindowLayout, step: int) -> None:
     if not order:
         return
     focus = QApplication.focusWidget()
-    current = next((i for i, p in enumerate(order) if focus is p or p.isAncestorOf(focus)), -1)
+    current = next(
+        (
+            i
+            for i, p in enumerate(order)
+            if focus is not None and (focus is p or p.isAncestorOf(focus))
+        ),
+        -1,
+    )
     target = order[(current + step) % len(order)]
     proxy = target.focusProxy() or target
     if not (proxy.focusPolicy() & Qt.FocusPolicy.TabFocus):
-        proxy = target.nextInFocusChain()
+        proxy = target.nextInFocusChain() or proxy
     proxy.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
@@ -62,8 +71,6 @@ def show_contents_list(parts: WindowLayout, wanted: bool) -> None:
 
 
 def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
-    from html import escape
-
     # QMessageBox is imported for these two dialogs only: each PySide class touched at
     # start-up builds its type and enums.
     from PySide6.QtWidgets import QMessageBox
@@ -81,8 +88,6 @@ def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
 
 def show_about(parent: QWidget, home: Path) -> None:
     from PySide6.QtWidgets import QMessageBox
-
-    from guide import __version__
 
     QMessageBox.about(
         parent,

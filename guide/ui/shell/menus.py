@@ -30,7 +30,9 @@ from guide.ui.style.themes import THEMES, Colours, theme_label
 
 # Keys few keyboards have ("Find", "Back", "Help" come with the standard shortcuts)
 # read like words in the shortcut list ("Ctrl+F, Find"), so the list leaves them out.
-_RARE_KEYS = {Qt.Key.Key_Find, Qt.Key.Key_Back, Qt.Key.Key_Forward, Qt.Key.Key_Help}
+_RARE_KEYS = [
+    QKeySequence(k) for k in (Qt.Key.Key_Find, Qt.Key.Key_Back, Qt.Key.Key_Forward, Qt.Key.Key_Help)
+]
 
 
 def _tr(text: str) -> str:
@@ -167,7 +169,7 @@ class Commands(QObject):
             keys = ", ".join(
                 k.toString(QKeySequence.SequenceFormat.NativeText)
                 for k in action.shortcuts()
-                if not (k.count() == 1 and k[0].key() in _RARE_KEYS)
+                if k not in _RARE_KEYS
             )
             if keys:
                 rows.append((plain_label(action.text()), keys))

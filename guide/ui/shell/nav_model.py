@@ -89,10 +89,10 @@ class NavigationModel(QStandardItemModel):
             stages.appendRow(self._item_row(section))
         root.appendRow(stages)
         for section_id in TOP_LEVEL_SECTIONS:
-            section = sections.get(section_id)
-            if section is None:
+            top = sections.get(section_id)
+            if top is None:
                 continue
-            row = self._item_row(section)
+            row = self._item_row(top)
             if section_id == "national-pathway":
                 for scheme in sorted(content.of_kind("scheme"), key=lambda s: s.title.lower()):
                     row.appendRow(self._item_row(scheme))

@@ -18,10 +18,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QColor, QMouseEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from guide.clock import SYSTEM, Clock
+from guide.content.cache import body_store
 from guide.content.model import ContentModel
 from guide.content.pages import Page, PageComposer
+from guide.paths import user_home
 from guide.ui.host import GROUP_PREFIX, Printable
 from guide.ui.preferences import ZOOM_STEP, Preferences
+from guide.ui.reader.printable import PrintablePage
 from guide.ui.roles import Role
 from guide.ui.shell import handlers, links
 from guide.ui.shell.features import CORE_FEATURES, FEATURES, install_features
@@ -68,16 +71,10 @@ class MainWindow(QMainWindow):
         clock: Clock = SYSTEM,
     ) -> None:
         super().__init__()
-        if home is None:
-            from guide.paths import user_home
-
-            home = user_home()
         self.model = model
-        self.home = Path(home)
+        self.home = Path(home) if home is not None else user_home()
         self.clock = clock
         self.prefs = Preferences(self.home, persist=persist)
-        from guide.content.cache import body_store
-
         # Bodies stored at the last close: the start page shows without Markdown.
         self._bodies = body_store(model)
         self.composer = PageComposer(model, tr=_page_tr, bodies=self._bodies)
@@ -186,8 +183,6 @@ class MainWindow(QMainWindow):
 
     def printable(self) -> Printable | None:
         if self.current_page is not None:
-            from guide.ui.reader.printable import PrintablePage
-
             return PrintablePage(self.current_page.html, self.reader.document().defaultFont())
         widget = self.view_widget(self.current_id)
         return widget if isinstance(widget, Printable) else None

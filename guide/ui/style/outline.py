@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QStyleOptionComplex,
     QWidget,
 )
 
@@ -59,7 +60,7 @@ class OutlineStyle(QProxyStyle):
     def drawComplexControl(
         self,
         control: QStyle.ComplexControl,
-        option: QStyleOption,
+        option: QStyleOptionComplex,
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
@@ -70,7 +71,10 @@ class OutlineStyle(QProxyStyle):
             # The handle is Button-coloured on a Button-coloured groove: black on black in
             # high contrast. Its edge shows where it is and how long the page is.
             slider = self.subControlRect(
-                control, option, QStyle.SubControl.SC_ScrollBarSlider, widget
+                control,
+                option,
+                QStyle.SubControl.SC_ScrollBarSlider,
+                widget,  # type: ignore[arg-type]  # Qt takes no widget; the stubs want one
             )
             _stroke(painter, option, radius=2, rect=slider)
 
@@ -92,8 +96,8 @@ def _stroke(
     rect: QRect | None = None,
 ) -> None:
     inset = width / 2
-    rect = QRectF(rect if rect is not None else option.rect).adjusted(inset, inset, -inset, -inset)
-    if rect.width() < 4 or rect.height() < 4:
+    area = QRectF(rect if rect is not None else option.rect).adjusted(inset, inset, -inset, -inset)
+    if area.width() < 4 or area.height() < 4:
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, ellipse or radius > 0)
@@ -102,7 +106,7 @@ def _stroke(
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     if ellipse:
-        painter.drawEllipse(rect)
+        painter.drawEllipse(area)
     else:
-        painter.drawRoundedRect(rect, radius, radius)
+        painter.drawRoundedRect(area, radius, radius)
     painter.restore()

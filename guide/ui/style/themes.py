@@ -157,7 +157,11 @@ def placeholder_colour(c: Colours) -> str:
     if c.muted.lower() != c.text.lower():
         return c.muted
     text, base = QColor(c.text), QColor(c.base)
-    pairs = zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)
+    pairs = zip(
+        (text.red(), text.green(), text.blue()),
+        (base.red(), base.green(), base.blue()),
+        strict=True,
+    )
     mix = [round(0.75 * a + 0.25 * b) for a, b in pairs]
     return QColor(*mix).name()
 

@@ -94,7 +94,10 @@ def test_choosing_a_status_and_date_in_the_detail_saves_them(qtbot, shipped_mode
     detail.status.setCurrentIndex(detail.status.findData("done"))
     detail.status.activated.emit(detail.status.currentIndex())
     assert view.store.entry(milestone).date_done == TODAY
-    detail.date_done.setDate(detail.date_done.date().addDays(-10))
+    assert detail.date_done.line.text() == "25 Nov 2026"  # shown as soon as it is ticked
+    detail.date_done.line.clear()
+    qtbot.keyClicks(detail.date_done.line, "15 Nov 2026")
+    qtbot.keyClick(detail.date_done.line, Qt.Key.Key_Return)
     assert view.store.entry(milestone).date_done == TODAY - dt.timedelta(days=10)
     assert ProgressStore.open(isolated_home).entry(milestone).status == "done"
 
@@ -307,15 +310,26 @@ def test_every_tab_stop_in_the_checklist_has_a_name(qtbot, shipped_model, isolat
             assert widget.accessibleName() or widget.text(), widget
 
 
-def test_foundation_start_controls_say_what_they_are(qtbot, shipped_model, isolated_home):
+def test_foundation_start_is_typed_or_picked_from_a_calendar_opening_on_august(
+    qtbot, shipped_model, isolated_home
+):
     view = _view(qtbot, shipped_model, isolated_home)
     start = view.profile.start
-    assert start.enabled.accessibleName() == "I know my foundation start date"
-    assert start.edit.accessibleName() == "Foundation start date"
-    assert not start.edit.isEnabled()
-    start.enabled.click()
-    assert start.edit.isEnabled()
-    assert view.store.profile.foundation_start is not None
+    assert start.line.accessibleName() == "Foundation start date"
+    assert start.calendar_start() == dt.date(2026, 8, 1)  # the usual start is one click away
+    qtbot.keyClicks(start.line, "5 Aug 2026")
+    qtbot.keyClick(start.line, Qt.Key.Key_Return)
+    assert view.store.profile.foundation_start == dt.date(2026, 8, 5)
+    start.line.clear()
+    qtbot.keyClick(start.line, Qt.Key.Key_Return)
+    assert view.store.profile.foundation_start is None  # cleared by emptying the box
+
+
+def test_the_name_for_the_summary_is_saved(qtbot, shipped_model, isolated_home):
+    view = _view(qtbot, shipped_model, isolated_home)
+    qtbot.keyClicks(view.profile.name, "Sam Jones")
+    qtbot.keyClick(view.profile.name, Qt.Key.Key_Return)
+    assert ProgressStore.open(isolated_home).profile.name == "Sam Jones"
 
 
 def test_tree_badges_explain_themselves_in_the_tooltip_and_to_screen_readers(
