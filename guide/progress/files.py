@@ -39,6 +39,7 @@ KEEP_BACKUPS = 10
 STALE_LOCK_SECONDS = 15.0
 LOCK_TIMEOUT_SECONDS = 3.0
 BACKUP_DIR = "backups"
+MERGED_DIR = "merged-copies"  # sync-tool conflict copies, kept after being merged in
 
 
 class LockTimeoutError(OSError):

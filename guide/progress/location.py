@@ -41,7 +41,7 @@ from guide.progress.store import FILE_NAME, ProgressStore
 
 LOCATION_FILE = "progress-location.json"
 LOCAL_COPY = "progress-local-copy"
-MERGED_DIR = "merged-copies"
+MERGED_DIR = files.MERGED_DIR
 # What sync tools call the copies they keep when two computers saved the same file at once.
 CONFLICT_PATTERNS = ("progress-*.json", "progress (*).json")
 Translate = Callable[[str], str]
@@ -262,7 +262,9 @@ def conflict_copies(folder: Path) -> list[Path]:
     found: set[Path] = set()
     for pattern in CONFLICT_PATTERNS:
         with contextlib.suppress(OSError):
-            found.update(p for p in Path(folder).glob(pattern) if p.is_file())
+            found.update(
+                p for p in Path(folder).glob(pattern) if p.is_file() and p.name != LOCATION_FILE
+            )
     return sorted(found, key=lambda p: (_mtime(p), p.name))
 
 
@@ -315,6 +317,16 @@ def _retire_previous(opened: Opened, tr: Translate) -> None:
                 "renamed {name} in {old}. It is no longer used; you can delete it."
             ).format(folder=opened.store.home, name=renamed.name, old=renamed.parent)
         )
+
+
+def delete_record(opened: Opened) -> None:
+    """ "Delete my data" wherever the record has been: the chosen folder (with its backups,
+    merged sync copies and the copy on this computer) and the folder it was moved from, so
+    no old copy is merged back in next time. The choice of folder is kept. Raises OSError."""
+    opened.store.delete_all()
+    for folder in {opened.home, opened.location.previous or opened.home}:
+        if not _same(folder, opened.store.home):
+            ProgressStore(folder).delete_all()
 
 
 # ---------------------------------------------------------------- moving
@@ -412,6 +424,7 @@ __all__ = [
     "MoveError",
     "Opened",
     "conflict_copies",
+    "delete_record",
     "move_record",
     "open_record",
     "read_location",

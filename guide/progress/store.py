@@ -441,7 +441,9 @@ class ProgressStore:
         files.atomic_write(Path(path), dumps(self.data))
 
     def delete_all(self) -> None:
-        """Remove the record, its backups and any damaged copies set aside. Raises OSError."""
+        """Remove the record, its backups, any damaged copies set aside, the sync-tool copies
+        already merged in, and the copy kept on this computer for when a chosen folder is
+        away. Raises OSError."""
         if self.home.is_dir():
             with files.folder_lock(self.lock_path):
                 for extra in files.set_aside_files(self.path):
@@ -449,15 +451,14 @@ class ProgressStore:
                         shutil.rmtree(extra)
                     else:
                         extra.unlink()
-                backup_dir = self.home / files.BACKUP_DIR
-                if backup_dir.exists():
-                    shutil.rmtree(backup_dir)
+                for folder in (files.BACKUP_DIR, files.MERGED_DIR):
+                    if (self.home / folder).exists():
+                        shutil.rmtree(self.home / folder)
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()
                 files.remove_stale_temp_files(self.home, self.path.stem, older_than=0)
         if self.mirror is not None:
-            with contextlib.suppress(FileNotFoundError):
-                self.mirror.unlink()
+            ProgressStore(self.mirror.parent).delete_all()  # its own backups go too
         self.data = ProgressData()
         self.pending = False
         self.error = None

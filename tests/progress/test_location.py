@@ -14,9 +14,11 @@ from guide.progress import files
 from guide.progress.document import dumps, loads
 from guide.progress.location import (
     LOCAL_COPY,
+    LOCATION_FILE,
     MERGED_DIR,
     MoveError,
     conflict_copies,
+    delete_record,
     move_record,
     open_record,
     read_location,
@@ -217,3 +219,46 @@ def test_moving_and_reconnecting_keep_the_same_store_object(isolated_home, tmp_p
     away.rename(folder)
     back = reconnect(offline, clock=ticking)
     assert back.store is held and held.home == folder and not back.offline
+
+
+def test_delete_my_data_leaves_no_copy_in_the_folder_merged_copies_or_this_computer(
+    isolated_home, tmp_path, ticking
+):
+    folder = tmp_path / "OneDrive"
+    folder.mkdir()
+    opened = move_record(_open(isolated_home, ticking), folder, clock=ticking)
+    opened.store.set_status("t-one", "done", TODAY)
+    (folder / "progress-OTHER-PC.json").write_bytes(dumps(opened.store.data))
+    again = _open(isolated_home, ticking)
+    assert (folder / MERGED_DIR / "progress-OTHER-PC.json").exists()
+    assert (isolated_home / LOCAL_COPY / FILE_NAME).exists()
+    again.store.delete_all()
+    left = [p for p in (*folder.rglob("*.json"), *(isolated_home / LOCAL_COPY).rglob("*.json"))]
+    assert left == []
+
+
+def test_delete_my_data_straight_after_a_move_removes_the_old_copy_too(
+    isolated_home, tmp_path, ticking
+):
+    folder = tmp_path / "H-drive"
+    folder.mkdir()
+    opened = _open(isolated_home, ticking)
+    opened.store.set_status("t-one", "done", TODAY)
+    moved = move_record(opened, folder, clock=ticking)
+    assert (isolated_home / FILE_NAME).exists()  # not yet proven, so still there
+    delete_record(moved)
+    left = [p.name for p in isolated_home.glob("progress*.json")]
+    assert left == [LOCATION_FILE] and not (isolated_home / "backups").exists()
+    assert _open(isolated_home, ticking).store.completed_ids() == set()  # nothing comes back
+
+
+def test_the_remembered_choice_is_not_taken_for_a_sync_copy(isolated_home, tmp_path, ticking):
+    folder = tmp_path / "USB"
+    folder.mkdir()
+    moved = move_record(_open(isolated_home, ticking), folder, clock=ticking)
+    back = move_record(moved, isolated_home, clock=ticking)  # back to the default folder
+    assert (isolated_home / LOCATION_FILE).exists()
+    assert conflict_copies(isolated_home) == []
+    again = _open(isolated_home, ticking)
+    assert again.folder == isolated_home and back.folder == isolated_home
+    assert not any("sync program" in n for n in again.notices)

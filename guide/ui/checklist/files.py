@@ -15,7 +15,7 @@ from guide.progress import ProgressStore
 from guide.progress.document import ProgressFormatError
 from guide.progress.export import describe_import, to_csv
 from guide.progress.files import atomic_write
-from guide.progress.location import MoveError, Opened, move_record
+from guide.progress.location import MoveError, Opened, delete_record, move_record
 
 FORMATS = {
     "pdf": "PDF (*.pdf)",
@@ -227,7 +227,10 @@ class ChecklistFiles:
 
     def delete_all(self) -> str:
         try:
-            self.store.delete_all()
+            if self.opened is not None:
+                delete_record(self.opened)
+            else:
+                self.store.delete_all()
         except OSError as exc:
             return _tr("Some of your data could not be deleted: %1").replace(
                 "%1", exc.strerror or str(exc)

@@ -169,7 +169,7 @@ class SearchPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.kind_combo = self._combo(self.tr("Kind"), [("", self.tr("Everything"))] + [
             (kind, self.kind_label(kind))
-            for kind in ("section", "scheme", "story", "milestone", "term", "page")
+            for kind in ("section", "question", "scheme", "story", "milestone", "term", "page")
         ])  # fmt: skip
         self.nation_combo = self._combo(
             self.tr("Nation"), [("", self.tr("All nations"))] + [(n, self.tr(n)) for n in NATIONS]
@@ -235,6 +235,7 @@ class SearchPanel(QWidget):
             "story": self.tr("Career story"),
             "milestone": self.tr("Milestone"),
             "term": self.tr("Glossary term"),
+            "question": self.tr("Question and answer"),
             "page": self.tr("Page"),
         }
         return labels.get(kind, kind)

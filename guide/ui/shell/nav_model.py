@@ -1,7 +1,9 @@
 """The navigation tree as a Qt model over the ContentModel.
 
 Layout (issue 4, item 1): Overview; the pathway stages in their ``order``;
-careers across fields; flexible entry; the national pathway with its funding
+"Questions and practicalities" (the questions page and the other sections that are
+not stages, such as pay and leave, in their ``order``; issue 16); careers across
+fields; flexible entry; the national pathway with its funding
 schemes beneath it; career stories grouped by stage and by specialty; the
 glossary; "More pages" (free-standing pages from an extra content folder, only
 when there are any); my progress. Registered views are placed by their ``tree_section``:
@@ -83,11 +85,19 @@ class NavigationModel(QStandardItemModel):
             root.appendRow(self._item_row(overview))
         sections = {s.id: s for s in content.sections()}
         stages = self._group("stages", _tr("Pathway stages"))
+        practical = self._group("practicalities", _tr("Questions and practicalities"))
         for section in content.sections():
             if section.id in TOP_LEVEL_SECTIONS:
                 continue
-            stages.appendRow(self._item_row(section))
+            # Sections editors add beyond the stages (questions, pay and leave, applying)
+            # cut across every stage, so they get their own group rather than the stages'.
+            group = stages if section.id in STAGE_IDS else practical
+            group.appendRow(self._item_row(section))
         root.appendRow(stages)
+        if practical.rowCount():
+            root.appendRow(practical)
+        else:
+            self._detached.add("practicalities")
         for section_id in TOP_LEVEL_SECTIONS:
             top = sections.get(section_id)
             if top is None:
