@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "guide.commands.content",
     "guide.commands.progress",
     "guide.commands.search",
+    "guide.commands.schemes",
     "guide.commands.screenshot",
 )
 
@@ -50,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test",
         action="store_true",
         help="check the content, search, rendering and progress storage, then exit",
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="for content editors: reload the content whenever a content file is saved",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
@@ -89,10 +95,13 @@ def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     """The parsed options when ``argv`` just opens the app (no command, help or version),
     found without importing every command module: that costs start-up ~40 ms."""
     if not argv:  # the usual start (a shortcut, a double-click): no parser, no gettext look-ups
-        return argparse.Namespace(content=None, home=None, self_test=False, command=None)
+        return argparse.Namespace(
+            content=None, home=None, self_test=False, watch=False, command=None
+        )
     light = _QuietParser(prog="guide", add_help=False)
     add_global_options(light)
     light.add_argument("--self-test", action="store_true")
+    light.add_argument("--watch", action="store_true")
     try:
         args, rest = light.parse_known_args(list(argv))
     except _NotForTheApp:  # a malformed option: the full parser reports it

@@ -83,4 +83,10 @@ def test_no_arguments_gives_the_same_options_as_the_full_app_parser() -> None:
     parsed = _app_arguments(["--self-test"])
     assert quick is not None and parsed is not None
     assert vars(quick) == {**vars(parsed), "self_test": False}
-    assert vars(quick) == {"content": None, "home": None, "self_test": False, "command": None}
+    assert vars(quick) == {
+        "content": None,
+        "home": None,
+        "self_test": False,
+        "watch": False,
+        "command": None,
+    }

@@ -1,6 +1,7 @@
 """``guide search``: ranked search from the command line, one query or a batch on stdin.
 
-``guide search QUERY [--json] [--limit N] [--kind KIND]`` prints the results;
+``guide search QUERY [--json] [--limit N] [--kind KIND]`` prints the results (with
+filters and no query it lists everything they allow, e.g. every scheme for Wales);
 ``guide search --stdin [--limit N]`` reads one query per line and prints one
 JSON array per line (for batch use and benchmarks). JSON results are objects
 with ``id``, ``kind``, ``title``, ``snippet`` (matched words marked ``**``)
@@ -27,7 +28,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Search every page, scheme, story, milestone and glossary term. "
         "Acronyms, former scheme names and small typos are understood.",
     )
-    p.add_argument("query", nargs="*", help="what to search for, for example: research after CCT")
+    p.add_argument(
+        "query",
+        nargs="*",
+        help="what to search for, for example: research after CCT (leave out to list "
+        "everything the filters allow)",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON array of results")
     p.add_argument(
         "--stdin",
@@ -65,8 +71,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query).strip()
     if args.stdin and query:
         raise CommandError("give a query or --stdin, not both")
-    if not args.stdin and not query:
-        raise CommandError("give something to search for, or --stdin (try --help)")
+    filtered = bool(args.kind or args.stage or args.nation)
+    if not args.stdin and not query and not filtered:
+        raise CommandError(
+            "give something to search for, a filter (--kind, --stage, --nation) or --stdin "
+            "(try --help)"
+        )
     index = SearchIndex.build(load_model(args))
     if index.notice:
         print(f"guide: note: {index.notice}", file=sys.stderr)

@@ -34,7 +34,10 @@ except ImportError:  # pragma: no cover - an interpreter without the built-in mo
     from hashlib import blake2b
 
 from guide import __version__
-from guide.content.model import ContentModel
+from guide.content import freshness
+from guide.content.bodyfile import BodyFile, BodyRef, split_bodies
+from guide.content.bodyfile import header as body_header
+from guide.content.model import ContentModel, Item
 from guide.content.rendered import Heading, RenderedBody
 
 # Bump when the pickled shape changes in a way the code hash would not notice.
@@ -43,7 +46,7 @@ MAGIC = b"GUIDE-CONTENT-CACHE\n"
 CONTENT_SUFFIXES = (".md", ".yaml", ".yml")
 _SUM = 16  # bytes of the payload's checksum, which catches a damaged file before unpickling
 # The modules whose code decides what a load produces; an edit to any makes old caches stale.
-_CODE_FILES = ("content/*.py", "diagram/data.py", "__init__.py")
+_CODE_FILES = ("content/*.py", "diagram/data.py", "search/synonyms.py", "__init__.py")
 
 # Everything a cached model may contain, by (module, name); anything else is refused.
 _ALLOWED: frozenset[tuple[str, str]] = frozenset(
@@ -56,11 +59,13 @@ _ALLOWED: frozenset[tuple[str, str]] = frozenset(
         ("guide.content.model", "Change"),
         ("guide.content.model", "FailedItem"),
         ("guide.content.cache", "_proxy"),
+        ("guide.content.cache", "_item"),
         ("guide.diagram.data", "Pathway"),
         ("guide.diagram.data", "Column"),
         ("guide.diagram.data", "Lane"),
         ("guide.diagram.data", "Node"),
         ("guide.diagram.data", "Edge"),
+        ("guide.search.synonyms", "SynonymData"),
         ("datetime", "date"),
         ("pathlib", "Path"),
         ("pathlib", "PosixPath"),
@@ -79,11 +84,28 @@ def _proxy(data: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(data)
 
 
+def _item(state: dict[str, Any]) -> Item:
+    """An item without its body, which stays in the body file until it is first read."""
+    item = object.__new__(Item)
+    item.__dict__.update(state)
+    return item
+
+
 class _Pickler(pickle.Pickler):
     # MappingProxyType cannot be pickled by default; store its dict and rebuild it.
+    # With body_refs, items are stored without their bodies, with where to find them.
+    body_refs: dict[str, BodyRef] | None = None
+
     def __init__(self, file: IO[bytes], protocol: int) -> None:
         super().__init__(file, protocol=protocol)
         self.dispatch_table = {MappingProxyType: lambda proxy: (_proxy, (dict(proxy),))}
+
+    def reducer_override(self, obj: Any) -> Any:
+        if self.body_refs is not None and type(obj) is Item:
+            state = {k: v for k, v in obj.__dict__.items() if k != "body" and k[0] != "_"}
+            state["_body_ref"] = self.body_refs[obj.id]
+            return (_item, (state,))
+        return NotImplemented
 
 
 class _Unpickler(pickle.Unpickler):
@@ -93,13 +115,15 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def _dumps(value: Any) -> bytes:
+def _dumps(value: Any, body_refs: dict[str, BodyRef] | None = None) -> bytes:
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    pickler = _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.body_refs = body_refs
+    pickler.dump(value)
     return buffer.getvalue()
 
 
-def _loads(data: bytes) -> Any:
+def _loads(data: bytes | memoryview) -> Any:
     return _Unpickler(io.BytesIO(data)).load()
 
 
@@ -178,6 +202,16 @@ def content_key(roots: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+def code_key(roots: Iterable[Path]) -> str:
+    """A hash of the loader's code and the roots' paths: what a cache file is for. Whether
+    the content itself changed is the file table's business (``guide.content.freshness``)."""
+    digest = blake2b(digest_size=20)
+    _code_fingerprint(digest)
+    for root in roots:
+        digest.update(b"\0root\0" + str(root).encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
 def cache_path(folder: Path, roots: Iterable[Path]) -> Path:
     """One file per set of roots, so switching ``--content`` folders does not thrash."""
     joined = "\0".join(str(r) for r in roots).encode("utf-8", "surrogateescape")
@@ -188,12 +222,20 @@ def _header(key: str) -> bytes:
     return MAGIC + key.encode("ascii") + b"\n"
 
 
-def _checksum(payload: bytes) -> bytes:
+def _checksum(payload: bytes | memoryview) -> bytes:
     return blake2b(payload, digest_size=_SUM).digest()
 
 
-def read_cache(path: Path, key: str, roots: tuple[Path, ...]) -> ContentModel:
-    """The cached model, or CacheError if the file is missing, stale, corrupt or unsafe."""
+def read_cache(
+    path: Path,
+    key: str,
+    roots: tuple[Path, ...],
+    stats: Mapping[str, freshness.Stat] | None = None,
+) -> ContentModel:
+    """The cached model, or CacheError if the file is missing, stale, corrupt or unsafe.
+
+    ``key`` is ``code_key(roots)``; with ``stats`` (``freshness.scan(roots)``), a cache
+    whose content files have changed since it was written is stale too."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -201,11 +243,12 @@ def read_cache(path: Path, key: str, roots: tuple[Path, ...]) -> ContentModel:
     header = _header(key)
     if not data.startswith(header):
         raise CacheError("the cache is stale or not a content cache")
-    checksum, payload = data[len(header) : len(header) + _SUM], data[len(header) + _SUM :]
+    view = memoryview(data)  # no copy of the payload
+    checksum, payload = view[len(header) : len(header) + _SUM], view[len(header) + _SUM :]
     if len(checksum) != _SUM or _checksum(payload) != checksum:
         raise CacheError("the cache is damaged (its checksum does not match)")
     try:
-        state, extras = _loads(payload)
+        state, extras, table, content = _loads(payload)
     except CacheError:
         raise
     except Exception as exc:  # truncated or corrupt pickles raise almost anything
@@ -215,48 +258,72 @@ def read_cache(path: Path, key: str, roots: tuple[Path, ...]) -> ContentModel:
         or state.roots != roots
         or not isinstance(extras, dict)
         or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in extras.items())
+        or not isinstance(table, dict)
+        or not isinstance(content, str)
     ):
         raise CacheError("the cache does not hold a content model for these folders")
-    return replace(state, extras=LazyExtras(extras, origin=(path, key)))
+    if stats is not None:
+        try:
+            fresh = freshness.unchanged(table, stats, roots)
+        except (TypeError, ValueError, IndexError):  # a table of the wrong shape
+            raise CacheError("the cache's file table is damaged") from None
+        if not fresh:
+            raise CacheError("the content has changed since the cache was written")
+    BodyFile(path.with_suffix(".bodies"), content).attach(state)
+    return replace(state, extras=LazyExtras(extras, origin=(path, content)))
 
 
-def write_cache(path: Path, key: str, model: ContentModel) -> bool:
-    """Save the model atomically (temporary file, then replace); False if it cannot."""
+def write_cache(
+    path: Path, key: str, model: ContentModel, table: freshness.Table | None = None
+) -> str | None:
+    """Save the model atomically (temporary file, then replace), with the file table it was
+    loaded from; the content's id (which keys the stored bodies), or None if it cannot."""
+    if table is None:
+        table = freshness.table_for(freshness.scan(model.roots), model.roots)
+    content = freshness.table_id(table)
     extras = {name: _dumps(value) for name, value in model.extras.items()}
-    payload = _dumps((replace(model, extras=MappingProxyType({})), extras))
+    bodies, refs = split_bodies(model)
+    bare = replace(model, extras=MappingProxyType({}))
+    payload = _dumps((bare, extras, table, content), body_refs=refs)
     from guide.atomic import atomic_write  # only when writing: a hit never needs it
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Rebuildable, so atomic but not fsynced: a lost cache only costs one full load.
+        # Bodies first: a cache whose body file is missing or older still works (each body
+        # is then read from its content file), but this way round that stays rare.
+        atomic_write(path.with_suffix(".bodies"), body_header(content) + bodies, durable=False)
         atomic_write(path, _header(key) + _checksum(payload) + payload, durable=False)
     except OSError:
-        return False
-    return True
+        return None
+    return content
 
 
 def load_cached(roots: Iterable[Path | str], folder: Path | None) -> ContentModel:
     """``load_content(roots)``, through the cache in ``folder`` when it is fresh.
 
-    With no folder, or when the content cannot be hashed, this is a plain load.
+    With no folder, or when the content folders cannot be listed, this is a plain load.
     A miss loads normally and rewrites the cache; failing to write is not an error.
     """
     root_paths = tuple(Path(r) for r in roots)
     if folder is None:
         return _load(root_paths)
     try:
-        key = content_key(root_paths)
+        key = code_key(root_paths)
+        # Taken before any load: a file changed after this makes the next start reload.
+        stats = freshness.scan(root_paths)
     except OSError:
         return _load(root_paths)
     path = cache_path(folder, root_paths)
     try:
-        return read_cache(path, key, root_paths)
+        return read_cache(path, key, root_paths, stats)
     except CacheError:
         pass
     model = _load(root_paths)
-    if write_cache(path, key, model):
+    content = write_cache(path, key, model, freshness.table_for(stats, root_paths))
+    if content is not None:
         # Cached now, so this start can store its page bodies for the next one.
-        extras = LazyExtras(dict.fromkeys(model.extras, b""), (path, key), model.extras)
+        extras = LazyExtras(dict.fromkeys(model.extras, b""), (path, content), model.extras)
         model = replace(model, extras=extras)
     return model
 

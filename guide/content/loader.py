@@ -47,6 +47,7 @@ CATALOGUE_KINDS = ("scheme", "milestone", "term", "question")
 # returning (value, problems).
 DOCUMENT_KINDS: dict[str, str] = {
     "pathway": "guide.diagram.data:validate_pathway",
+    "synonyms": "guide.search.synonyms:validate_synonyms",
 }
 
 SKIPPED_FILES = {"README.md", "readme.md"}
@@ -134,6 +135,16 @@ def load_content(roots: Iterable[Path | str]) -> ContentModel:
         if item_id in broken
     }
     return replace(model, problems=tuple(problems), failed=MappingProxyType(failed))
+
+
+def item_from_file(path: Path, item_id: str) -> Item | None:
+    """One item read again from its own file (for a body the cache could not give back)."""
+    collector = _Collector()
+    if path.suffix == ".md":
+        _load_page(path, collector)
+    else:
+        _load_catalogue(path, collector)
+    return collector.items.get(item_id)
 
 
 def _latest(problems: list[Problem], original: Problem) -> Problem:
@@ -283,8 +294,14 @@ def _load_document(kind: str, data: LineDict, path: Path, collector: _Collector)
     validate = getattr(importlib.import_module(module_name), func_name)
     value, problems = validate(data, str(path))
     collector.problems.extend(problems)
-    if value is not None:
-        collector.extras[kind] = value
+    if value is None:
+        return
+    previous = collector.extras.get(kind)
+    # A kind whose value can merge (search synonyms) adds up across files and folders;
+    # any other (the pathway diagram) is replaced by the later file.
+    if previous is not None and hasattr(previous, "merge"):
+        value = previous.merge(value)
+    collector.extras[kind] = value
 
 
 def _load_checklist_stages(raw: Any, path: Path, line: int, collector: _Collector) -> None:

@@ -104,6 +104,17 @@ class Item:
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
 
+    def __getattr__(self, name: str) -> Any:
+        # Only called for attributes that are missing: an item read from the content cache
+        # has no body until first asked for it (see guide.content.bodyfile).
+        if name == "body":
+            source = self.__dict__.get("_body_source")
+            if source is not None:
+                body = source(self)
+                object.__setattr__(self, "body", body)
+                return body
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     @property
     def summary(self) -> str:
         return str(self.fields.get("summary", ""))

@@ -38,6 +38,8 @@ class Doc:
     nations: frozenset[str] = field(default_factory=frozenset)
     # The item's own title for subsections, else "".
     parent_title: str = ""
+    # Other ways the title is put (a question's also_asked): each ranks like the title.
+    phrasings: tuple[str, ...] = ()
 
 
 def _text_list(value: object) -> list[str]:
@@ -149,6 +151,7 @@ def item_docs(item: Item, model: ContentModel) -> list[Doc]:
             body=_one_line(body),
             stages=stages,
             nations=nations,
+            phrasings=tuple(_text_list(item.get("also_asked"))) if item.kind == "question" else (),
         )
     ]
     for part in parts:
@@ -162,7 +165,9 @@ def item_docs(item: Item, model: ContentModel) -> list[Doc]:
                 title=f"{item.title} › {part.heading}",
                 search_title=part.heading,
                 names=tuple(n for n in (normalise(part.heading),) if n),
-                keywords=" ".join(compounds(part.heading)),
+                # The page's title goes with each heading: "Who funds it" on the PhD page
+                # is about funding a PhD, though its own text may never say "PhD".
+                keywords=" ".join([item.title, *compounds(f"{item.title} {part.heading}")]),
                 body=_one_line(part.text),
                 stages=stages,
                 nations=_heading_nations(part.heading) or nations,

@@ -43,11 +43,17 @@ class Group:
 @dataclass(frozen=True)
 class Plan:
     groups: tuple[Group, ...]
-    # The whole query, normalised after corrections, and its synonyms.
+    # The whole query, normalised after corrections, then its synonyms. The first
+    # ``typed`` entries are the query as typed and its word forms ("clinical lecturer",
+    # "clinical lectureship"); the rest are synonyms ("cl").
     whole: tuple[str, ...]
     suggestion: str | None
     # Words and phrases worth highlighting in results and the opened page.
     terms: tuple[str, ...]
+    typed: int = 1
+    # "definition" for "what is an ACF" or "what does OOPR mean"; "question" for other
+    # questions ("is a PhD worth it", "how to get a CL"); "" for plain words.
+    asks: str = ""
 
     @property
     def empty(self) -> bool:
@@ -127,11 +133,49 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+MAX_VARIANTS = 8
+
+
 class Synonyms:
-    """Phrases that mean the same: acronym and expansion, alias, former and current name."""
+    """Phrases that mean the same: acronym and expansion, alias, former and current name.
+
+    Word forms (lecturer and lectureship) are kept apart from synonyms: a form
+    counts as the word the user typed, so it can stand in for a word inside a
+    longer phrase and still rank as the user's own words.
+    """
 
     def __init__(self) -> None:
         self._map: dict[Phrase, set[Phrase]] = {}
+        self._forms: dict[str, set[str]] = {}
+
+    def add_pair(self, one: str, other: str) -> None:
+        """Two phrases that find each other (and nothing else through this pair).
+
+        Each is also filed under its singular ("jobs" finds what "job" finds).
+        """
+        a, b = tuple(tokens(one)), tuple(tokens(other))
+        if _usable(a) and _usable(b) and a != b:
+            for key in {a, _singular(a)}:
+                self._map.setdefault(key, set()).add(b)
+            for key in {b, _singular(b)}:
+                self._map.setdefault(key, set()).add(a)
+
+    def add_forms(self, one: str, other: str) -> None:
+        """Two forms of one word (fellow, fellowship)."""
+        if one != other:
+            self._forms.setdefault(one, set()).add(other)
+            self._forms.setdefault(other, set()).add(one)
+
+    def forms(self, word: str) -> tuple[str, ...]:
+        return tuple(sorted(self._forms.get(word, ())))
+
+    def variants(self, phrase: Phrase) -> list[Phrase]:
+        """``phrase`` and the phrases made by putting a form in place of one of its words."""
+        out = [phrase]
+        for i, word in enumerate(phrase):
+            for form in self.forms(word):
+                out.append((*phrase[:i], form, *phrase[i + 1 :]))
+        return out[:MAX_VARIANTS]
 
     def add_group(self, names: Iterable[str]) -> None:
         phrases = {p for p in (tuple(tokens(n)) for n in names) if _usable(p)}
@@ -139,17 +183,27 @@ class Synonyms:
             self._map.setdefault(phrase, set()).update(phrases - {phrase})
 
     def get(self, phrase: Phrase) -> tuple[Phrase, ...]:
-        return tuple(sorted(self._map.get(phrase, ())))
+        found = self._map.get(phrase)
+        if found is None:
+            found = self._map.get(_singular(phrase), set())
+        return tuple(sorted(found))
 
     def __contains__(self, phrase: object) -> bool:
-        return phrase in self._map
+        return phrase in self._map or (
+            isinstance(phrase, tuple) and len(phrase) == 1 and phrase[0] in self._forms
+        )
 
     def longest_at(self, words: list[str], start: int) -> int:
         """Length of the longest known phrase starting at ``words[start]`` (0 if none)."""
         for length in range(min(MAX_PHRASE, len(words) - start), 0, -1):
-            if tuple(words[start : start + length]) in self._map:
+            phrase = tuple(words[start : start + length])
+            if phrase in self._map or _singular(phrase) in self._map:
                 return length
-        return 0
+        return 1 if words[start] in self._forms else 0
+
+
+def _singular(phrase: Phrase) -> Phrase:
+    return tuple(stem(w) for w in phrase)
 
 
 def _usable(phrase: Phrase) -> bool:
@@ -173,13 +227,56 @@ def _units(text: str) -> tuple[list[str], dict[int, int]]:
     return words, compounds
 
 
+_QUESTION_STARTS = frozenset(
+    {"how", "why", "when", "where", "which", "who", "should", "can", "could", "is", "are", "do",
+     "does", "will", "would", "what", "whats"}
+)  # fmt: skip
+_DEFINITION_CUES = frozenset(
+    {"mean", "means", "meaning", "define", "definition", "stand", "stands"}
+)
+
+
+def _asks(words: list[str], question_words: frozenset[str]) -> str:
+    """What kind of question the words make: "definition", "question" or ""."""
+    if (words[:1] == ["whats"] or words[:2] in (["what", "is"], ["what", "are"])) or any(
+        w in _DEFINITION_CUES for w in words
+    ):
+        return "definition"
+    if words[0] in _QUESTION_STARTS or any(w in question_words for w in words):
+        return "question"
+    return ""
+
+
+def _alternatives(phrase: Phrase, synonyms: Synonyms) -> tuple[Phrase, ...]:
+    """A phrase, its word forms, and its synonyms (with their word forms), no repeats."""
+    out: dict[Phrase, None] = dict.fromkeys(synonyms.variants(phrase))
+    for synonym in synonyms.get(phrase):
+        out.update(dict.fromkeys(synonyms.variants(synonym)))
+    return tuple(out)
+
+
+def _typed_wholes(synonyms: Synonyms, words: list[str]) -> list[str]:
+    """The whole query as typed and with word forms in place ("clinical lectureship")."""
+    wholes = [words]
+    for i, word in enumerate(words):
+        for form in synonyms.forms(word):
+            wholes.append([*words[:i], form, *words[i + 1 :]])
+    return list(dict.fromkeys(" ".join(w) for w in wholes[:MAX_VARIANTS]))
+
+
 def plan_query(
-    text: str, vocabulary: Vocabulary, synonyms: Synonyms, *, short_prefixes: bool = True
+    text: str,
+    vocabulary: Vocabulary,
+    synonyms: Synonyms,
+    *,
+    short_prefixes: bool = True,
+    question_words: frozenset[str] = frozenset(),
 ) -> Plan:
     """Reduce a user's text to a plan. Never raises on any input.
 
     ``short_prefixes=False`` stops a two-letter last word from being matched as a
     prefix (on a big index "re*" matches half the vocabulary and costs tens of ms).
+    ``question_words`` ("worth", "tips") need not match, like stop words.
     """
     text = text[:MAX_QUERY_CHARS]
     words, compounds = _units(text)
@@ -192,6 +289,7 @@ def plan_query(
         last = i == len(words) - 1
         if (
             word in STOPWORDS
+            or word in question_words
             or word in vocabulary
             or (word,) in synonyms
             or (last and typing and vocabulary.has_prefix(word))
@@ -202,7 +300,8 @@ def plan_query(
             corrected[i] = fix
     suggestion = " ".join(corrected) if corrected != words else None
 
-    only_stopwords = all(w in STOPWORDS for w in corrected)
+    skippable = STOPWORDS | question_words
+    only_stopwords = all(w in skippable for w in corrected)
     groups: list[Group] = []
     i = 0
     shortest_prefix = 2 if short_prefixes else 3
@@ -217,20 +316,27 @@ def plan_query(
             i += span
             continue
         length = synonyms.longest_at(corrected, i)
-        if length:
+        word = corrected[i]
+        optional = word in skippable and not only_stopwords and length <= 1
+        if length and not optional:
             phrase = tuple(corrected[i : i + length])
-            groups.append(Group((phrase, *synonyms.get(phrase))))
+            last = i + length == len(corrected)
+            # An unfinished last word stays a prefix ("fellow" while typing "fellowship").
+            prefix = length == 1 and last and typing and len(word) >= shortest_prefix
+            groups.append(Group(_alternatives(phrase, synonyms), prefix=prefix))
             i += length
             continue
-        word = corrected[i]
         last = i == len(corrected) - 1
         prefix = last and typing and len(word) >= shortest_prefix and corrected[i] == words[i]
-        optional = word in STOPWORDS and not only_stopwords
         groups.append(Group(((word,),), prefix=prefix, optional=optional))
         i += 1
 
-    whole_phrase = tuple(corrected)
-    whole = (" ".join(whole_phrase), *(" ".join(p) for p in synonyms.get(whole_phrase)))
+    typed = _typed_wholes(synonyms, corrected)
+    whole = tuple(
+        dict.fromkeys(
+            [*typed, *(" ".join(p) for w in typed for p in synonyms.get(tuple(w.split())))]
+        )
+    )
     terms: list[str] = []
     for group in groups:
         if group.optional:
@@ -239,4 +345,11 @@ def plan_query(
             joined = " ".join(alternative)
             if joined not in terms:
                 terms.append(joined)
-    return Plan(tuple(groups), whole, suggestion, tuple(terms))
+    return Plan(
+        tuple(groups),
+        whole,
+        suggestion,
+        tuple(terms),
+        typed=len(typed),
+        asks=_asks(corrected, question_words),
+    )

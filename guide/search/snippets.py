@@ -7,6 +7,7 @@ the UI can make them bold in HTML and the command line can mark them with
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -118,3 +119,47 @@ def highlight_terms(plan: Plan) -> Sequence[str]:
             if len(term) >= 3 and term not in out:
                 out.append(term)
     return out
+
+
+@functools.lru_cache(maxsize=512)
+def _phrase_pattern(phrase: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = [w for w in phrase if not (w in STOPWORDS and len(phrase) > 1)]
+    if not words:
+        return None
+    # Words of a phrase in order, with anything that is not a letter or digit between
+    # ("out-of-programme", "out of programme"); stop words inside may be any word.
+    parts = [_word_pattern(w, False) if w in words else r"\w+" for w in phrase]
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def matched_words(plan: Plan, text: str, limit: int = 40) -> list[str]:
+    """The words and phrases of ``plan`` exactly as they are written in ``text``.
+
+    The opened page highlights these, so a match always covers whole words:
+    "screds" rather than the stem "scred" (the page matches them as whole
+    words, so "gp" never lights up inside "GPARTS"). A synonym phrase such as
+    "academic clinical fellowship" is kept whole rather than lighting up every
+    "clinical" on the page.
+    """
+    found: dict[str, str] = {}
+    for group in plan.groups:
+        if group.optional:
+            continue
+        for i, phrase in enumerate(group.alternatives):
+            pattern: re.Pattern[str] | None
+            if group.prefix and i == 0 and len(phrase) == 1:
+                pattern = re.compile(
+                    r"(?<!\w)" + re.escape(phrase[0]) + r"\w*(?!\w)", re.IGNORECASE
+                )
+            else:
+                pattern = _phrase_pattern(phrase)
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                written = " ".join(match.group(0).split()).lower()
+                if len(written) >= 2:
+                    found.setdefault(written, written)
+                if len(found) >= limit:
+                    break
+    # Lower case: the page's find ignores case, and one form per word is enough.
+    return sorted(found, key=lambda w: (-len(w), w))

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import snowballstemmer  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify, unique
 
 # Words that carry no meaning on their own; they never have to match (a query
@@ -60,6 +61,22 @@ def stem(word: str) -> str:
     if word.endswith("s"):
         return word[:-1]
     return word
+
+
+_PORTER = snowballstemmer.stemmer("porter")
+_ROOTS: dict[str, str] = {}
+
+
+def root(word: str) -> str:
+    """A word's Porter root (funding, funds -> fund), as SQLite's porter tokenizer makes it.
+
+    Used to compare query words with title words in Python; the index itself
+    stems with SQLite's tokenizer, which implements the same algorithm.
+    """
+    found = _ROOTS.get(word)
+    if found is None:
+        found = _ROOTS[word] = _PORTER.stemWord(word)
+    return found
 
 
 def compounds(text: str) -> list[str]:

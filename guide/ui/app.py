@@ -56,6 +56,8 @@ def _start(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)  # a widgets app, not a bare QCoreApplication
     app.setApplicationName(APP_SLUG)
+    if getattr(args, "watch", False):  # read by guide.ui.folders: reload on every save
+        app.setProperty("guideWatch", True)
     app.setApplicationDisplayName(APP_NAME)
     install_translations(app)
     # Through the content cache: re-reading and re-checking every file is slow.

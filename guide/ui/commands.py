@@ -41,6 +41,12 @@ COMMANDS: tuple[Command, ...] = (
     # File
     Command("print", "&Print…", "Print this page", ("std:Print",)),
     Command("pdf", "&Export to PDF…", "Save this page as a PDF file", ("Ctrl+Shift+E",)),
+    Command(
+        "reload",
+        "&Reload content",
+        "Read the content files again (after editing them)",
+        ("F5",),
+    ),
     Command("quit", "&Quit", "Close the guide", ("std:Quit",)),
     # Edit
     Command("find", "&Find in page…", "Find words in this page", ("std:Find",)),
@@ -83,10 +89,18 @@ COMMANDS: tuple[Command, ...] = (
         checkable=True,
     ),
     Command("search", "&Search…", "Search the whole guide", ("Ctrl+K", "Ctrl+L")),
+    Command("go_diagram", "Pathway &diagram", "Open the pathway diagram", ("Ctrl+1",)),
+    Command("go_checklist", "My &checklist", "Open your progress checklist", ("Ctrl+2",)),
+    Command(
+        "go_schemes", "Sc&heme finder", "Find, filter and compare funding schemes", ("Ctrl+3",)
+    ),
+    Command("go_glossary", "&Glossary", "Open the glossary of terms", ("Ctrl+4",)),
+    Command("go_questions", "&Questions", "Open the common questions", ("Ctrl+5",)),
     # Help
     Command(
         "shortcuts", "&Keyboard shortcuts", "List the keyboard shortcuts", ("std:HelpContents",)
     ),
+    Command("whats_new", "&What’s new", "Each content folder in use, its edition and changes"),
     Command("about", "&About this guide", "About this guide"),
     Command(
         "content_check",
@@ -99,7 +113,7 @@ BY_NAME: dict[str, Command] = {command.name: command for command in COMMANDS}
 
 MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # (name, title, entries): command names, SEPARATOR, or THEMES_SUBMENU
-    ("File", "&File", ("print", "pdf", SEPARATOR, "quit")),
+    ("File", "&File", ("print", "pdf", SEPARATOR, "reload", SEPARATOR, "quit")),
     ("Edit", "&Edit", ("find", "find_next", "find_prev")),
     (
         "View",
@@ -118,9 +132,26 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "contents",
         ),
     ),
-    ("Go", "&Go", ("back", "forward", "home", SEPARATOR, "bookmark", "bookmarks", "search")),
-    ("Tools", "&Tools", ()),
-    ("Help", "&Help", ("shortcuts", "about", "content_check")),
+    (
+        "Go",
+        "&Go",
+        (
+            "back",
+            "forward",
+            "home",
+            SEPARATOR,
+            "go_diagram",
+            "go_checklist",
+            "go_schemes",
+            "go_glossary",
+            "go_questions",
+            SEPARATOR,
+            "bookmark",
+            "bookmarks",
+            "search",
+        ),
+    ),
+    ("Help", "&Help", ("shortcuts", "whats_new", "about", "content_check")),
 )
 
 TOOLBAR: tuple[str, ...] = ("back", "forward", "home", SEPARATOR, "bookmark", "find")

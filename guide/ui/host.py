@@ -85,6 +85,16 @@ class Host(Protocol):
         ...
 
     @property
+    def modelChanged(self) -> SignalInstance:
+        """Emitted after ``replace_model`` (content reloaded): rebuild what uses the model."""
+        ...
+
+    def replace_model(self, model: ContentModel) -> None:
+        """Show reloaded content: the tree is rebuilt and the page re-rendered where the
+        reader was; then ``modelChanged`` is emitted."""
+        ...
+
+    @property
     def viewsChanged(self) -> SignalInstance:
         """Emitted after a view is registered (its title is now known)."""
         ...
@@ -119,6 +129,10 @@ class Host(Protocol):
 
     def show_panel(self, panel_id: str) -> None:
         """Bring a panel's tab to the front."""
+        ...
+
+    def add_side_header(self, widget: QWidget) -> None:
+        """A widget always in view above the side panels' tabs (the search field)."""
         ...
 
     def set_tree_badge(self, item_id: str, text: str, description: str = "") -> None:

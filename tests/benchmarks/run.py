@@ -29,6 +29,11 @@ BUDGETS: list[tuple[str, float, str]] = [
     ("shipped.progress_save_p95_ms", 20.0, "progress save p95, fsync included (ms)"),
     ("shipped.search_mean_ms", 3.0, "search mean per query, shipped content (ms)"),
     ("scale.search_mean_ms", 15.0, "search mean per query, +5,000 pages (ms)"),
+    # Content size must not change the start (issue #17): the same budgets with +5,000 pages.
+    ("scale.startup_ratio", 1.3, "start-up vs bare window, +5,000 pages"),
+    ("scale.peak_rss_ratio", 1.5, "peak memory vs bare window, +5,000 pages"),
+    ("scale.page_switch_p95_ms", 50.0, "page switch p95, +5,000 pages (ms)"),
+    ("scale.reload_one_page_ms", 200.0, "reload of one edited page, +5,000 pages (ms)"),
 ]
 
 
@@ -52,6 +57,7 @@ def _suite(extra: Path | None) -> list[tuple[str, Callable[[], dict[str, Any]]]]
         ("reader", lambda: _call("tests.benchmarks.bench_reader", "measure",
                                  rounds=1 if scale else 3, extra_content=extra)),
         ("search", lambda: _call("tests.benchmarks.bench_search", "measure", extra_content=extra)),
+        ("reload", lambda: _call("tests.benchmarks.bench_reload", "measure", extra_content=extra)),
         ("diagram", lambda: _call("tests.benchmarks.bench_diagram", "measure")),
         ("progress", lambda: _call("tests.benchmarks.bench_progress", "measure")),
     ]  # fmt: skip

@@ -17,6 +17,7 @@ from guide.content.cache import (
     MAGIC,
     CacheError,
     cache_path,
+    code_key,
     content_key,
     default_cache_folder,
     load_cached,
@@ -139,10 +140,10 @@ def test_a_damaged_cache_is_rebuilt(
     path = cache_path(folder, roots)
     path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
     with pytest.raises(CacheError):
-        read_cache(path, content_key(roots), tuple(roots))
+        read_cache(path, code_key(roots), tuple(roots))
     _same(load_cached(roots, folder), shipped_model)
     # ...and the damaged file was replaced by a good one.
-    _same(read_cache(path, content_key(roots), tuple(roots)), shipped_model)
+    _same(read_cache(path, code_key(roots), tuple(roots)), shipped_model)
 
 
 def test_a_cache_that_would_run_code_is_refused(tmp_path: Path) -> None:
@@ -156,7 +157,7 @@ def test_a_cache_that_would_run_code_is_refused(tmp_path: Path) -> None:
 
     path = cache_path(folder, roots)
     folder.mkdir()
-    key = content_key(roots)
+    key = code_key(roots)
     payload = pickle.dumps((Evil(), {}))
     checksum = hashlib.blake2b(payload, digest_size=16).digest()
     path.write_bytes(MAGIC + key.encode() + b"\n" + checksum + payload)
@@ -175,7 +176,7 @@ def test_a_cache_for_other_folders_is_not_used(tmp_path: Path) -> None:
     other.mkdir()
     path = cache_path(folder, roots)
     with pytest.raises(CacheError):
-        read_cache(path, content_key(roots), (bundled_data_dir(), other))
+        read_cache(path, code_key(roots), (bundled_data_dir(), other))
     assert cache_path(folder, (bundled_data_dir(), other)) != path
 
 

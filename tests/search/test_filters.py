@@ -93,3 +93,32 @@ def test_subsection_about_one_nation_is_filtered_by_its_heading(shipped_index):
     english = shipped_index.search(heading_doc.search_title, limit=50, nation="England").ids()
     assert heading_doc.id not in welsh
     assert heading_doc.id in english
+
+
+@pytest.mark.parametrize("backend", ["fts5", "scan"])
+def test_filters_without_words_list_everything_they_allow(
+    shipped_index, scan_index, shipped_model, backend
+):
+    index = shipped_index if backend == "fts5" else scan_index
+    response = index.search(
+        "", limit=100, kinds={"scheme"}, stage="early-post-doctoral", nation="Wales"
+    )
+    assert response.browsing
+    expected = {
+        s.id
+        for s in shipped_model.of_kind("scheme")
+        if "early-post-doctoral" in s.get("stages", ()) and "Wales" in s.nations
+    }
+    assert expected and {r.id for r in response.results} == expected
+    titles = [r.title for r in response.results]
+    assert titles == sorted(titles)
+
+
+def test_browsing_lists_items_not_their_headings(shipped_index):
+    results = shipped_index.search("", limit=100, kinds={"section"}).results
+    assert results and all("#" not in r.id for r in results)
+
+
+def test_no_words_and_no_filters_finds_nothing(shipped_index):
+    response = shipped_index.search("   ")
+    assert not response.results and not response.browsing

@@ -56,6 +56,14 @@ def test_no_query_is_a_one_line_error(capsys):
     assert capsys.readouterr().err.count("\n") == 1
 
 
+def test_filters_without_a_query_list_what_they_allow(capsys):
+    args = ["search", "--kind", "scheme", "--nation", "Wales", "--stage", "early-post-doctoral"]
+    assert main([*args, "--json", "--limit", "50"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert results and {r["kind"] for r in results} == {"scheme"}
+    assert "hcrw-advanced-fellowship" in {r["id"] for r in results}
+
+
 def test_unknown_stage_is_a_one_line_error(capsys):
     assert main(["search", "acf", "--stage", "retirement"]) == 1
     err = capsys.readouterr().err

@@ -25,6 +25,7 @@ class FakeHost(QMainWindow):
     pageChanged = Signal(str)
     progressChanged = Signal()
     viewsChanged = Signal()
+    modelChanged = Signal()
 
     def __init__(self, model: ContentModel, home: Path, clock: Clock | None = None) -> None:
         super().__init__()
@@ -42,10 +43,15 @@ class FakeHost(QMainWindow):
         self.messages: list[str] = []
         self.close_checks: list[Callable[[], bool]] = []
         self.badges: dict[str, tuple[str, str]] = {}
+        self.side_headers: list[QWidget] = []
         self.tabs = QTabWidget()
         self.tabs.addTab(QWidget(), "Contents")
         self.setCentralWidget(self.tabs)
         self._painted: list[Callable[[], None]] = []
+
+    def replace_model(self, model: ContentModel) -> None:
+        self.model = model
+        self.modelChanged.emit()
 
     def provide_progress(self, progress: Any) -> None:
         self.progress = progress
@@ -79,6 +85,10 @@ class FakeHost(QMainWindow):
 
     def show_panel(self, panel_id: str) -> None:
         self.tabs.setCurrentWidget(self.panels[panel_id])
+
+    def add_side_header(self, widget: QWidget) -> None:
+        self.side_headers.append(widget)
+        self.tabs.setCornerWidget(widget)
 
     def set_tree_badge(self, item_id: str, text: str, description: str = "") -> None:
         self.badges[item_id] = (text, description)

@@ -9,6 +9,9 @@ validate`` prints them) that can be copied.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from guide.content.model import Problem
 from guide.ui.host import Host
 
 
@@ -35,13 +39,17 @@ def summary(count: int) -> str:
 
 
 def install(host: Host) -> None:
-    problems = host.model.problems
-    if not problems:
+    parts: dict[str, Any] = {}  # the button and the Help entry, made when first needed
+    # Connected first: content reloaded later (F5, watch mode) may bring problems, or fix them.
+    host.modelChanged.connect(lambda: _refresh(host, parts))
+    if not host.model.problems:
         return  # nothing to add: the usual case costs one tuple check at start-up
-    text = summary(len(problems))
+    _refresh(host, parts)
+
+
+def _make_parts(host: Host, parts: dict[str, Any]) -> None:
     button = QToolButton()
     button.setObjectName("contentCheckButton")
-    button.setText(text)
     button.setAutoRaise(True)
     button.setToolTip(
         _tr(
@@ -49,10 +57,36 @@ def install(host: Host) -> None:
             "Select to see the list; content editors can also run 'guide validate'."
         )
     )
-    button.setAccessibleName(text)
     button.clicked.connect(lambda: show_problems(host))
     host.add_status_widget(button)
-    host.bind("content_check", lambda: show_problems(host)).setText(text + "…")
+    parts["button"] = button
+    parts["action"] = host.bind("content_check", lambda: show_problems(host))
+
+
+def _refresh(host: Host, parts: dict[str, Any]) -> None:
+    """Show the problems of the content now loaded: the button, the menu entry, the list."""
+    problems = host.model.problems
+    if not parts:
+        if not problems:
+            return
+        _make_parts(host, parts)
+    text = summary(len(problems))
+    parts["button"].setText(text)
+    parts["button"].setAccessibleName(text)
+    parts["button"].setVisible(bool(problems))
+    parts["action"].setText(text + "…")
+    parts["action"].setVisible(bool(problems))
+    dialog = host.dialog_parent().findChild(QDialog, "contentCheckDialog")
+    if dialog is not None:
+        dialog.setWindowTitle(text)
+        listing = dialog.findChild(QPlainTextEdit)
+        if listing is not None:
+            listing.setPlainText(_listing(problems))
+
+
+def _listing(problems: Sequence[Problem]) -> str:
+    # Each problem with its quoted line, a blank line between problems.
+    return "\n\n".join(p.explained() for p in problems)
 
 
 def show_problems(host: Host) -> QDialog:
@@ -71,15 +105,16 @@ def show_problems(host: Host) -> QDialog:
     intro = QLabel(
         _tr(
             "The guide opened with everything it could read. These content files need "
-            "fixing (file, line and what is wrong). After editing, run 'guide validate' "
-            "to check them, then restart the guide."
+            "fixing (file, line and what is wrong). After editing, press F5 (File ▸ Reload "
+            "content) to see the change; 'guide validate' checks every file."
         )
     )
     intro.setWordWrap(True)
     layout.addWidget(intro)
-    listing = QPlainTextEdit("\n".join(str(p) for p in problems))
+    listing = QPlainTextEdit(_listing(problems))
     listing.setReadOnly(True)
-    listing.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    # Long lines wrap at the dialog's edge, so no problem is cut off out of sight.
+    listing.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
     listing.setAccessibleName(_tr("Content problems"))
     listing.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse

@@ -86,8 +86,12 @@ class ReaderView(QTextBrowser):
 
     # -- highlighting -----------------------------------------------------------------------
 
-    def _selections(self, words: Sequence[str], colours: tuple[QColor, QColor]) -> list:
-        from PySide6.QtGui import QTextCharFormat, QTextCursor
+    def _selections(
+        self, words: Sequence[str], colours: tuple[QColor, QColor], *, whole_words: bool = False
+    ) -> list:
+        from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+
+        flags = QTextDocument.FindFlag.FindWholeWords if whole_words else QTextDocument.FindFlag(0)
 
         fmt = QTextCharFormat()
         fmt.setBackground(colours[0])
@@ -100,7 +104,7 @@ class ReaderView(QTextBrowser):
                 continue
             cursor = QTextCursor(doc)
             while True:
-                cursor = doc.find(word, cursor)
+                cursor = doc.find(word, cursor, flags)
                 if cursor.isNull():
                     break
                 sel = QTextEdit.ExtraSelection()
@@ -111,8 +115,9 @@ class ReaderView(QTextBrowser):
         return out
 
     def highlight_words(self, words: Sequence[str]) -> int:
-        """Highlight every occurrence of each word (search terms); returns the count."""
-        self._highlights = self._selections(words, self.highlight_colours)
+        """Highlight every occurrence of each word or phrase (search terms), whole words
+        only, so "gp" never lights up inside "GPARTS"; returns the count."""
+        self._highlights = self._selections(words, self.highlight_colours, whole_words=True)
         self._apply()
         if self._highlights:
             from PySide6.QtGui import QTextCursor

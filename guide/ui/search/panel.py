@@ -4,7 +4,11 @@ The index is built on a worker thread once the window has painted, so search
 never delays start-up; until it is ready the panel says so and remembers what
 was typed. Results update as you type (after a short pause), Up/Down move
 through them, Enter or a click opens one with the matched words highlighted.
-``feature.install`` puts it beside the tree, with Go ▸ Search (Ctrl+K, Ctrl+L).
+Filters work with or without words (every scheme for Wales at one stage); the
+active ones show as chips, each removable, with "Clear all".
+``feature.install`` puts the search field (``header``) above the side panels,
+always in view, and the results in a tab beside the tree, with Go ▸ Search
+(Ctrl+K, Ctrl+L).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -52,6 +57,8 @@ if TYPE_CHECKING:  # guide.search (sqlite3 and all) is imported on the worker th
 
 Opener = Callable[..., None]
 RESULT_LIMIT = 30
+# Browsing with filters and no words lists everything they allow, up to this many.
+BROWSE_LIMIT = 300
 
 
 class _Relay(QObject):
@@ -127,6 +134,8 @@ class SearchPanel(QWidget):
     """Search box, filters, status line and results. ``open_id(id, highlight=...)`` opens one."""
 
     indexReady = Signal()
+    # The user is using the search field (typing, or clicking into it): show the results.
+    activated = Signal()
 
     def __init__(
         self,
@@ -159,6 +168,13 @@ class SearchPanel(QWidget):
             self.tr("Type to search. Down arrow moves to the results; Enter opens one.")
         )
         self.box.installEventFilter(self)
+        self.box.textEdited.connect(lambda _t: self.activated.emit())
+        # The field, in a widget of its own so the window can keep it above every tab.
+        self.header = QWidget()
+        self.header.setObjectName("searchHeader")
+        header_layout = QVBoxLayout(self.header)
+        header_layout.setContentsMargins(6, 6, 6, 2)
+        header_layout.addWidget(self.box)
 
         self.filters_button = QToolButton()
         self.filters_button.setText(self.tr("Filters"))
@@ -183,6 +199,12 @@ class SearchPanel(QWidget):
         form.addRow(self.tr("Stage"), self.stage_combo)
         self.filters.setVisible(False)
         self.filters_button.toggled.connect(self.filters.setVisible)
+        # One removable chip per active filter, then "Clear all".
+        self.chips = QWidget()
+        self.chips.setObjectName("searchChips")
+        self._chip_grid = QGridLayout(self.chips)
+        self._chip_grid.setContentsMargins(0, 0, 0, 0)
+        self.chips.setVisible(False)
 
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
@@ -205,9 +227,10 @@ class SearchPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.box)
+        layout.addWidget(self.header)
         layout.addWidget(self.filters_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.filters)
+        layout.addWidget(self.chips)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
 
@@ -225,8 +248,66 @@ class SearchPanel(QWidget):
         combo.setAccessibleName(name)
         for value, label in entries:
             combo.addItem(label, value)
-        combo.currentIndexChanged.connect(lambda _i: self.run_query())
+        combo.currentIndexChanged.connect(lambda _i: self._on_filter_changed())
         return combo
+
+    def _on_filter_changed(self) -> None:
+        self._update_chips()
+        self.activated.emit()
+        self.run_query()
+
+    def _filter_combos(self) -> list[tuple[str, QComboBox]]:
+        return [
+            (self.tr("Kind"), self.kind_combo),
+            (self.tr("Nation"), self.nation_combo),
+            (self.tr("Stage"), self.stage_combo),
+        ]
+
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(filter name, chosen value's label) for every filter that is on."""
+        return [
+            (name, c.currentText()) for name, c in self._filter_combos() if c.currentIndex() > 0
+        ]
+
+    def clear_filters(self) -> None:
+        """Turn every filter off (one search, not one per filter)."""
+        for _name, combo in self._filter_combos():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._on_filter_changed()
+
+    def _update_chips(self) -> None:
+        while self._chip_grid.count():
+            item = self._chip_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        chips: list[QToolButton] = []
+        for name, combo in self._filter_combos():
+            if combo.currentIndex() <= 0:
+                continue
+            chip = QToolButton()
+            chip.setObjectName("searchChip")
+            chip.setText(f"{combo.currentText()} ✕")
+            chip.setToolTip(
+                self.tr("Remove the filter %1: %2")
+                .replace("%1", name)
+                .replace("%2", combo.currentText())
+            )
+            chip.setAccessibleName(chip.toolTip())
+            chip.clicked.connect(lambda _c=False, box=combo: box.setCurrentIndex(0))
+            chips.append(chip)
+        if chips:
+            clear = QToolButton()
+            clear.setObjectName("searchClearFilters")
+            clear.setText(self.tr("Clear all"))
+            clear.setAccessibleName(self.tr("Clear all search filters"))
+            clear.clicked.connect(self.clear_filters)
+            chips.append(clear)
+        for n, chip in enumerate(chips):
+            self._chip_grid.addWidget(chip, n // 2, n % 2, Qt.AlignmentFlag.AlignLeft)
+        self.chips.setVisible(bool(chips))
 
     def kind_label(self, kind: str) -> str:
         labels = {
@@ -239,6 +320,12 @@ class SearchPanel(QWidget):
             "page": self.tr("Page"),
         }
         return labels.get(kind, kind)
+
+    def rebuild_index(self, model: ContentModel) -> None:
+        """Index reloaded content (the old index answers until the new one is ready)."""
+        self.model = model
+        self._started = False
+        self.start_indexing()
 
     def start_indexing(self) -> None:
         """Build the index on a worker thread (once); results appear when it is ready."""
@@ -300,11 +387,14 @@ class SearchPanel(QWidget):
             return
         text = self.box.text()
         self.results.clear()
-        if not text.strip():
+        if not text.strip() and not self.active_filters():
             self.response = None
             self._show_status(self.tr("Type a word, an acronym or a question."))
             return
-        response = self.index.search(text, limit=RESULT_LIMIT, **self.filter_values())
+        # With filters and no words, this lists everything the filters allow.
+        response = self.index.search(
+            text, limit=BROWSE_LIMIT if not text.strip() else RESULT_LIMIT, **self.filter_values()
+        )
         self.response = response
         for result in response.results:
             item = QListWidgetItem(f"{result.title}\n{result.snippet.text}")
@@ -322,8 +412,12 @@ class SearchPanel(QWidget):
             link = f'<a href="suggest">{escape(response.suggestion)}</a>'
             parts.append(self.tr("Did you mean %1?").replace("%1", link))
         count = len(response.results)
-        if count == 0:
-            parts.append(self.tr("No results. Try fewer words, or clear the filters."))
+        if count == 0 and self.active_filters():
+            parts.append(self.tr("No results. Try fewer words, or remove a filter."))
+        elif count == 0:
+            parts.append(self.tr("No results. Try fewer words."))
+        elif response.browsing:
+            parts.append(self.tr("%1 items for these filters").replace("%1", str(count)))
         elif count >= RESULT_LIMIT:
             parts.append(self.tr("The best %1 results").replace("%1", str(count)))
         elif count == 1:
@@ -351,6 +445,10 @@ class SearchPanel(QWidget):
         self.start_indexing()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.box and event.type() == QEvent.Type.FocusIn:
+            self.activated.emit()
+            self.start_indexing()
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = event.key()
@@ -382,5 +480,5 @@ class SearchPanel(QWidget):
         if result is None:
             return
         self.results.setCurrentItem(item)
-        terms: Sequence[str] = self.response.terms if self.response else ()
+        terms: Sequence[str] = self.response.terms_for(result) if self.response else ()
         self._open(result.id, highlight=terms)

@@ -27,6 +27,10 @@ FEATURES: tuple[str, ...] = (
     "guide.ui.checklist.feature",
     "guide.ui.diagram.feature",
     "guide.ui.content_check.feature",
+    "guide.ui.folders.feature",
+    "guide.ui.schemes.feature",
+    # Last: binds Go-menu entries for the views the features above registered.
+    "guide.ui.goto.feature",
 )
 
 

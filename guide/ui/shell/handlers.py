@@ -4,6 +4,7 @@ them (features bind theirs through the host)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from guide import __version__
+from guide.content.model import Edition
 from guide.ui.preferences import ZOOM_MAX, ZOOM_MIN
 from guide.ui.reader.contents_list import MIN_HEADINGS
 from guide.ui.shell.layout import WindowLayout
@@ -86,12 +88,9 @@ def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
     box.exec()
 
 
-def show_about(parent: QWidget, home: Path) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    QMessageBox.about(
-        parent,
-        _tr("About this guide"),
+def about_text(home: Path, editions: Sequence[Edition] = ()) -> str:
+    """The About box's text: version, independence, where data lives, content folders."""
+    text = (
         _tr(
             "Clinical Academic Pathway Guide, version %1.\n\n"
             "An independent, offline guide to the UK clinical academic training pathway. "
@@ -100,5 +99,23 @@ def show_about(parent: QWidget, home: Path) -> None:
             "kept only in: %2"
         )
         .replace("%1", __version__)
-        .replace("%2", str(home)),
+        .replace("%2", str(home))
     )
+    if editions:
+        lines = [_tr("Content in use, in the order it is layered:")]
+        for edition in editions:
+            bits = [edition.title]
+            if edition.edition:
+                day = edition.edition
+                bits.append(_tr("edition of %1").replace("%1", f"{day.day} {day:%B %Y}"))
+            if edition.publisher:
+                bits.append(edition.publisher)
+            lines.append(f"• {', '.join(bits)} ({edition.root})")
+        text += "\n\n" + "\n".join(lines)
+    return text
+
+
+def show_about(parent: QWidget, home: Path, editions: Sequence[Edition] = ()) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.about(parent, _tr("About this guide"), about_text(home, editions))

@@ -54,13 +54,23 @@ class WindowLayout(QObject):
         self.tree.setAccessibleDescription(
             self.tr("The guide's pages. Press Enter or select a row to open it.")
         )
-        self.tree.expand(self.nav.index_for(GROUP_PREFIX + "stages"))
+        self.expand_defaults()
 
         self.left = QTabWidget()
         self.left.setObjectName("leftPanels")
         self.left.setAccessibleName(self.tr("Side panels"))
         self.left.setDocumentMode(True)
         self.left.addTab(self.tree, self.tr("Contents"))
+        # Above the tabs: what must stay in view whichever tab is open (the search field).
+        self.left_column = QWidget()
+        self.left_column.setObjectName("leftColumn")
+        column = QVBoxLayout(self.left_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.side_header = QVBoxLayout()
+        self.side_header.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.side_header)
+        column.addWidget(self.left, 1)
 
         self.reader = ReaderView([*model.roots, install_root()])
         self.reader.setObjectName("reader")
@@ -83,7 +93,7 @@ class WindowLayout(QObject):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.left_column)
         self.splitter.addWidget(self.stack)
         self.contents_list = ContentsList()
         self.contents_list.anchorRequested.connect(self.reader.scrollToAnchor)
@@ -100,6 +110,12 @@ class WindowLayout(QObject):
         window.statusBar().addPermanentWidget(self.status_page)
         window.resize(1100, 720)
         self.syncing_tree = False
+
+    def expand_defaults(self) -> None:
+        """Open the pathway stages and each content folder's own pages."""
+        self.tree.expand(self.nav.index_for(GROUP_PREFIX + "stages"))
+        for group_id in self.nav.folder_group_ids():  # a trust's own pages, in view
+            self.tree.expand(self.nav.index_for(group_id))
 
     def show_in_tree(self, item_id: str) -> None:
         """Select the row of what is open (none for a page the tree does not list), without

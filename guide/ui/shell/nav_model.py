@@ -23,6 +23,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from guide.content.groups import folder_groups
 from guide.content.links import internal_href
 from guide.content.model import SECTION_IDS, ContentModel, Item
 from guide.content.pages import Page
@@ -53,7 +54,26 @@ class NavigationModel(QStandardItemModel):
         # Groups not yet in the tree. Tracked here because asking a detached QStandardItem
         # for its model() returns a None that PySide does not reference-count (it crashes).
         self._detached: set[str] = set()
+        self._views: list[tuple[str, str, str | None]] = []
         self._build()
+
+    def rebuild(self, model: ContentModel) -> None:
+        """Rows for reloaded content, keeping registered views and badges."""
+        self.content = model
+        self.clear()
+        self._groups = {}
+        self._detached = set()
+        views, self._views = self._views, []
+        self._build()
+        for view_id, title, section in views:
+            self.add_view(view_id, title, section)
+        for item_id in list(self._badges):
+            for row in self.rows_for(item_id):
+                self._refresh_text(row)
+
+    def folder_group_ids(self) -> list[str]:
+        """The group ids of the content folders' own pages (expanded at start)."""
+        return [GROUP_PREFIX + name for name in self._groups if name.startswith("folder-")]
 
     # -- building ---------------------------------------------------------------------------
 
@@ -104,8 +124,7 @@ class NavigationModel(QStandardItemModel):
                 continue
             row = self._item_row(top)
             if section_id == "national-pathway":
-                for scheme in sorted(content.of_kind("scheme"), key=lambda s: s.title.lower()):
-                    row.appendRow(self._item_row(scheme))
+                self._schemes_by_stage(row, content.of_kind("scheme"), sections)
             root.appendRow(row)
         stories = content.of_kind("story")
         if stories:
@@ -113,9 +132,20 @@ class NavigationModel(QStandardItemModel):
         glossary = content.get("glossary")
         if glossary is not None:
             root.appendRow(self._item_row(glossary))
-        # Free-standing pages an extra content folder adds (a trust's local pages); without
-        # this row they could only be reached by a link or a search.
-        pages = [p for p in content.of_kind("page") if p.id not in ("overview", "glossary")]
+        # Each content folder's own pages under its title, in the order its pages give.
+        grouped: set[str] = set()
+        for number, own in enumerate(folder_groups(content), start=1):
+            folder = self._group(f"folder-{number}", own.edition.title)
+            for page in own.items:
+                folder.appendRow(self._item_row(page))
+                grouped.add(page.id)
+            root.appendRow(folder)
+        # Any other free-standing page; without this row it could only be reached by a link.
+        pages = [
+            p
+            for p in content.of_kind("page")
+            if p.id not in ("overview", "glossary") and p.id not in grouped
+        ]
         if pages:
             more = self._group("more-pages", _tr("More pages"))
             for page in sorted(pages, key=lambda p: p.title.lower()):
@@ -125,6 +155,28 @@ class NavigationModel(QStandardItemModel):
         self._group("my-progress", _tr("My progress"))
         self._group("tools", _tr("Tools"))
         self._detached.update(("my-progress", "tools"))
+
+    def _schemes_by_stage(
+        self, parent: QStandardItem, schemes: list[Item], sections: dict[str, Item]
+    ) -> None:
+        """Schemes in one collapsed group per stage (their first), in pathway order, so
+        opening a scheme unfolds a handful of rows rather than every scheme in the guide."""
+        order = list(sections)
+        by_stage: dict[str, list[Item]] = {}
+        for scheme in schemes:
+            stages = [s for s in scheme.get("stages", ()) if s in sections]
+            by_stage.setdefault(stages[0] if stages else "", []).append(scheme)
+        for stage in sorted(by_stage, key=lambda s: order.index(s) if s in order else len(order)):
+            title = sections[stage].title if stage else _tr("Other schemes")
+            group = self._group(
+                f"schemes-{stage or 'other'}", _tr("Schemes: %1").replace("%1", title)
+            )
+            for scheme in sorted(by_stage[stage], key=lambda s: s.title.lower()):
+                scheme_row = self._item_row(scheme)
+                if self.content.is_local(scheme):  # a trust's own scheme, not a national one
+                    scheme_row.setText(_tr("%1 (local)").replace("%1", scheme.title))
+                group.appendRow(scheme_row)
+            parent.appendRow(group)
 
     def _stories(self, stories: list[Item], sections: dict[str, Item]) -> QStandardItem:
         group = self._group("stories", _tr("Career stories"))
@@ -156,6 +208,8 @@ class NavigationModel(QStandardItemModel):
 
     def add_view(self, view_id: str, title: str, tree_section: str | None) -> None:
         """List a registered view in the tree where ``tree_section`` says."""
+        if (view_id, title, tree_section) not in self._views:
+            self._views.append((view_id, title, tree_section))
         for existing in self.rows_for(view_id):
             existing.setData(title, Role.TITLE)
             self._refresh_text(existing)

@@ -26,7 +26,7 @@ from guide.ui.host import GROUP_PREFIX, Printable
 from guide.ui.preferences import ZOOM_STEP, Preferences
 from guide.ui.reader.printable import PrintablePage
 from guide.ui.roles import Role
-from guide.ui.shell import handlers, links
+from guide.ui.shell import handlers, links, reading_position
 from guide.ui.shell.features import CORE_FEATURES, FEATURES, install_features
 from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.history import History, Place
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
     progressChanged = Signal()
     pageChanged = Signal(str)
     viewsChanged = Signal()
+    modelChanged = Signal()
 
     def __init__(
         self,
@@ -136,6 +137,22 @@ class MainWindow(QMainWindow):
     def provide_progress(self, progress: ProgressStore) -> None:
         self.progress = progress
 
+    def replace_model(self, model: ContentModel) -> None:
+        self.model = model
+        # Bodies stored for the old content may be stale now: render from the new model.
+        self._bodies = None
+        self.composer = PageComposer(model, tr=_page_tr)
+        self.nav.rebuild(model)
+        self.parts.expand_defaults()
+        current = self.current_id
+        if current and current not in self._views and not self._known(current):
+            self.open_id("overview", record=False)  # the page was removed or renamed
+        else:
+            self.refresh_page()
+            if current:
+                self.parts.show_in_tree(current)
+        self.modelChanged.emit()
+
     def register_view(
         self,
         view_id: str,
@@ -158,6 +175,9 @@ class MainWindow(QMainWindow):
         index = self.left.indexOf(self._panels[panel_id])
         if index >= 0:
             self.left.setCurrentIndex(index)
+
+    def add_side_header(self, widget: QWidget) -> None:
+        self.parts.side_header.addWidget(widget)
 
     def set_tree_badge(self, item_id: str, text: str, description: str = "") -> None:
         self.nav.set_badge(item_id, text, description)
@@ -198,11 +218,16 @@ class MainWindow(QMainWindow):
         if record:
             self.history.remember_scroll(self.reader.verticalScrollBar().value())
             self.history.visit(item_id, anchor)
+        if self.current_page is not None and self.current_id not in self._views:
+            reading_position.remember(self.prefs, self.current_id, self.reader.verticalScrollBar())
         self.current_id = item_id
         if item_id in self._views:
             self._show_view(item_id)
         else:
             self._show_page(item_id, anchor, highlight)
+            if record and not anchor and not highlight:
+                # Back where you left this page (a heading or a search result says otherwise).
+                reading_position.restore(self.prefs, item_id, self.reader.verticalScrollBar())
         self.parts.show_in_tree(item_id)
         self.pageChanged.emit(item_id)
 
@@ -259,7 +284,7 @@ class MainWindow(QMainWindow):
         bind("find_prev", self.find_bar.find_previous)
         bind("toc", self._toggle_contents)
         bind("shortcuts", lambda: handlers.show_shortcuts(self, self.commands.shortcut_rows()))
-        bind("about", lambda: handlers.show_about(self, self.home))
+        bind("about", lambda: handlers.show_about(self, self.home, self.model.editions))
         self.pageChanged.connect(lambda _id: self._update_history_actions())
         self.set_zoom(self.prefs.zoom, save=False)
         self.reader.zoomRequested.connect(
@@ -382,6 +407,8 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------------------------
 
     def save_state(self) -> None:
+        if self.current_page is not None and self.current_id not in self._views:
+            reading_position.remember(self.prefs, self.current_id, self.reader.verticalScrollBar())
         save_state(self, self.splitter, self.prefs, self.current_id)
         if self._bodies is not None:  # the pages the next start may open first
             self._bodies.save(keep=(str(self.prefs.get("last_page") or ""), "overview"))

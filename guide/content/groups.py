@@ -1,0 +1,39 @@
+"""How the contents tree groups a content folder's own pages: under the folder's title
+(from its ``content.yaml``), in the order its pages give (``order: 1, 2, ...``; pages
+without one follow, by title). Pages that replace bundled ones stay where the bundled
+page was, so a trust's own overview is still the overview.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from guide.content.model import ContentModel, Edition, Item
+
+# Stories are listed by stage and specialty already.
+TREE_KINDS = ("page",)
+
+
+@dataclass(frozen=True)
+class FolderGroup:
+    edition: Edition
+    items: tuple[Item, ...]
+
+
+def _order(item: Item) -> tuple[int, int, str]:
+    order = item.get("order")
+    return (0, order, item.title.lower()) if isinstance(order, int) else (1, 0, item.title.lower())
+
+
+def folder_groups(model: ContentModel) -> list[FolderGroup]:
+    """One group per extra folder that adds pages of its own, in layering order."""
+    groups = []
+    for edition in model.editions[1:]:
+        own = [
+            item
+            for item in model
+            if item.kind in TREE_KINDS and not item.overrides and model.edition_of(item) is edition
+        ]
+        if own:
+            groups.append(FolderGroup(edition, tuple(sorted(own, key=_order))))
+    return groups

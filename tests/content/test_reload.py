@@ -1,0 +1,83 @@
+"""Reloading after a save gives what a full load would, re-reading only the edited page
+when that is safe."""
+
+from __future__ import annotations
+
+from guide.content import load_content, reload
+from guide.content.reload import reload_content
+from guide.paths import bundled_data_dir
+
+PAGE = """---
+id: {id}
+kind: page
+title: {title}
+last_reviewed: 2026-11-01
+next_review: 2027-11-01
+---
+
+{body}
+"""
+
+
+def same(a, b) -> None:
+    assert list(a.items) == list(b.items)
+    assert dict(a.items) == dict(b.items)
+    assert sorted(map(str, a.problems)) == sorted(map(str, b.problems))
+    assert set(a.failed) == set(b.failed)
+
+
+def folder(content_dir):
+    root, write = content_dir
+    for n in range(3):
+        write(f"pages/p{n}.md", PAGE.format(id=f"trust-{n}", title=f"Page {n}", body="Text."))
+    return root, write
+
+
+def test_an_edited_page_is_read_again_alone(content_dir, monkeypatch):
+    root, write = folder(content_dir)
+    model = load_content([bundled_data_dir(), root])
+    write("pages/p1.md", PAGE.format(id="trust-1", title="Edited", body="See [x](no-such-id)."))
+
+    def no_full_load(roots):
+        raise AssertionError("one edited page should not need a full load")
+
+    monkeypatch.setattr(reload, "load_content", no_full_load)
+    quick = reload_content(model, [root / "pages" / "p1.md"])
+    monkeypatch.undo()
+    same(quick, load_content([bundled_data_dir(), root]))
+    assert quick.get("trust-1").title == "Edited"
+    assert list(quick.items).index("trust-1") == list(model.items).index("trust-1")
+
+
+def test_a_fixed_problem_goes_away_on_reload(content_dir):
+    root, write = folder(content_dir)
+    write("pages/p2.md", PAGE.format(id="trust-2", title="T", body="[x](pre-doctorl)"))
+    model = load_content([bundled_data_dir(), root])
+    assert any("pre-doctorl" in p.message for p in model.problems)
+    write("pages/p2.md", PAGE.format(id="trust-2", title="T", body="[x](pre-doctoral)"))
+    quick = reload_content(model, [root / "pages" / "p2.md"])
+    assert not any(p.path.startswith(str(root)) for p in quick.problems)
+
+
+def test_a_catalogue_new_page_or_changed_id_needs_a_full_load(content_dir, monkeypatch):
+    root, write = folder(content_dir)
+    model = load_content([bundled_data_dir(), root])
+    calls = []
+    real = reload.load_content
+    monkeypatch.setattr(reload, "load_content", lambda roots: calls.append(1) or real(roots))
+    write("pages/new.md", PAGE.format(id="trust-new", title="New", body="Text."))
+    after_new = reload_content(model, [root / "pages" / "new.md"])
+    assert "trust-new" in after_new and calls == [1]
+    write("pages/p0.md", PAGE.format(id="trust-renamed", title="Renamed", body="Text."))
+    renamed = reload_content(after_new, [root / "pages" / "p0.md"])
+    assert "trust-renamed" in renamed and "trust-0" not in renamed and calls == [1, 1]
+    same(renamed, real([bundled_data_dir(), root]))
+
+
+def test_a_page_broken_by_the_edit_is_reported_like_a_full_load(content_dir):
+    root, write = folder(content_dir)
+    model = load_content([bundled_data_dir(), root])
+    write("pages/p1.md", "---\nid: trust-1\nkind: page\n\ttitle: Tabbed\n---\nText\n")
+    after = reload_content(model, [root / "pages" / "p1.md"])
+    same(after, load_content([bundled_data_dir(), root]))
+    assert "trust-1" in after.failed
