@@ -13,6 +13,14 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Protocol, cast
 
+from guide.clock import Clock, from_environment
+from guide.content.dates import (
+    day_text,
+    freshness,
+    next_check_text,
+    round_status,
+    rounds_to_show,
+)
 from guide.content.links import internal_href
 from guide.content.model import QUESTIONS_PAGE_ID, ContentModel, Item
 from guide.content.notices import notices
@@ -40,9 +48,11 @@ CARD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "scheme": (("funder", "Funder"), ("nations", "Nations"), ("stages", "Stages"),
                ("duration", "Duration"), ("research_time", "Research time"),
                ("eligibility", "Who can apply"), ("timing", "When to apply"),
-               ("former_names", "Former names"), ("last_checked", "Last checked")),
-    "milestone": (("stage", "Stage"), ("timing", "Typical timing"), ("nations", "Nations"),
-                  ("why", "Why it matters"), ("evidence", "Evidence to keep")),
+               ("rounds", "Application dates"), ("former_names", "Former names"),
+               ("last_checked", "How fresh this is")),
+    "milestone": (("stage", "Stage"), ("timing", "Typical timing"), ("rounds", "Dates"),
+                  ("nations", "Nations"), ("why", "Why it matters"),
+                  ("evidence", "Evidence to keep")),
     "term": (("expansion", "Stands for"), ("aliases", "Also written")),
     "question": (("topic", "Topic"), ("nations", "Nations"), ("stages", "Stages")),
 }  # fmt: skip
@@ -76,14 +86,24 @@ class PageComposer:
     """Builds reader pages from a model; holds one Renderer for speed.
 
     With ``bodies``, a body rendered before is taken from there (and new ones are put
-    there): the app's start page then opens without importing Markdown (~25 ms)."""
+    there): the app's start page then opens without importing Markdown (~25 ms).
+
+    Only the Markdown body is ever stored; everything that depends on today (round
+    dates, "closes in 9 days", freshness and review stamps) is composed on every call
+    from ``clock`` (by default the system's, or the day ``GUIDE_TODAY`` names), so a
+    stored page can never show yesterday's countdown."""
 
     def __init__(
-        self, model: ContentModel, tr: Translate = _identity, bodies: BodySource | None = None
+        self,
+        model: ContentModel,
+        tr: Translate = _identity,
+        bodies: BodySource | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.model = model
         self.tr = tr
         self.bodies = bodies
+        self.clock = clock if clock is not None else _default_clock()
         self._renderer: Renderer | None = None
         self._headings_of: dict[str, tuple[Heading, ...]] = {}
 
@@ -111,7 +131,7 @@ class PageComposer:
         return body
 
     def compose(self, item: Item, today: dt.date | None = None) -> Page:
-        today = today or dt.date.today()
+        today = today or self.clock.today()
         body = self.body(item)
         parts = [f'<h1 class="page-title">{escape(item.title)}</h1>']
         parts.extend(notices(self.model, item, self.tr))
@@ -131,7 +151,7 @@ class PageComposer:
                     ),
                 )
             )
-        parts.append(self._card(item))
+        parts.append(self._card(item, today))
         if item.kind == "scheme":
             parts.append(f"<p>{escape(item.summary)}</p>")
             if item.get("volatile"):
@@ -151,10 +171,12 @@ class PageComposer:
         if item.kind == "scheme":
             url = str(item.get("url", ""))
             parts.append(
-                f"<p>{escape(self.tr('Official page'))}: "
+                f"<p>{escape(self.tr('Scheme page'))}: "
                 f'<a class="external" href="{escape(url)}" title="{escape(url)}">{escape(url)}</a></p>'
             )
         parts.append(self._sources(item))
+        if item.kind == "scheme":
+            parts.append(self._check_due(item, today))
         parts.append(self._review(item, overdue))
         return Page(item.id, item.title, "\n".join(p for p in parts if p), headings, overdue)
 
@@ -165,18 +187,34 @@ class PageComposer:
         )
         return _banner("notice", escape(text))
 
-    def _card(self, item: Item) -> str:
+    def _card(self, item: Item, today: dt.date) -> str:
         rows = []
         for name, label in CARD_FIELDS.get(item.kind, ()):
             value = item.fields.get(name)
             if value in (None, "", ()):
                 continue
-            rows.append(
-                f'<tr><th align="left">{escape(self.tr(label))}</th><td>{self._value(name, value)}</td></tr>'
-            )
+            if name == "rounds":
+                shown = self._rounds(value, today)
+            elif name == "last_checked" and item.kind == "scheme":
+                shown = escape(freshness(item.get("source_date"), value))
+            else:
+                shown = self._value(name, value)
+            rows.append(f'<tr><th align="left">{escape(self.tr(label))}</th><td>{shown}</td></tr>')
         if not rows:
             return ""
         return '<table class="card" width="100%">' + "".join(rows) + "</table>"
+
+    def _rounds(self, value: object, today: dt.date) -> str:
+        """The status sentence, then each known round labelled past, open or coming."""
+        status = f"<strong>{escape(round_status(value, today))}</strong>"
+        lines = [escape(r.describe(today)) for r in rounds_to_show(value, today)]
+        if not lines:
+            return status
+        return status + "<br/>" + "<br/>".join(lines)
+
+    def _check_due(self, item: Item, today: dt.date) -> str:
+        text = next_check_text(item.get("next_check"), today)
+        return f'<p class="review">{escape(text)}</p>' if text else ""
 
     def _value(self, name: str, value: object) -> str:
         if name == "stages":
@@ -188,7 +226,7 @@ class PageComposer:
         if isinstance(value, (list, tuple)):
             return escape(", ".join(str(v) for v in value))
         if isinstance(value, dt.date):
-            return escape(value.strftime("%d %B %Y"))
+            return escape(day_text(value))
         return escape(str(value))
 
     def _link_to(self, item_id: str) -> str:
@@ -274,9 +312,11 @@ class PageComposer:
             return ""
         bits = []
         if last:
-            bits.append(f"{self.tr('Page last reviewed')}: {last.strftime('%d %B %Y')}")
-        if due:
-            bits.append(f"{self.tr('Next review due')}: {due.strftime('%d %B %Y')}")
+            bits.append(f"{self.tr('Page last reviewed')}: {day_text(last)}")
+        if due and overdue:
+            bits.append(f"{self.tr('Review was due')}: {day_text(due)}")
+        elif due:
+            bits.append(f"{self.tr('Next review due')}: {day_text(due)}")
         text = escape(" · ".join(bits))
         flag = ""
         if overdue:
@@ -286,3 +326,12 @@ class PageComposer:
                 f"{escape(self.tr('Some details may be out of date: check the sources.'))}",
             )
         return f'<hr/><p class="review">{text}</p>{flag}'
+
+
+def _default_clock() -> Clock:
+    """The app's clock when none is passed: ``GUIDE_TODAY`` if set and valid, else the
+    system's (the command line reports a bad ``GUIDE_TODAY`` itself)."""
+    try:
+        return from_environment()
+    except ValueError:
+        return Clock()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from guide.content.dates import DATES_NOT_KNOWN, NO_FIXED_TIMETABLE, UNDATED
 from guide.content.model import NATIONS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -99,13 +100,75 @@ def _nations(value: Any) -> tuple[str, ...]:
     return tuple(n for n in NATIONS if n in names)
 
 
-def _months(value: Any) -> tuple[int, ...]:
+def _month_list(value: Any) -> tuple[int, ...]:
     if not isinstance(value, list) or not value:
         raise FieldError("must be a list of month numbers 1-12")
     months = tuple(_int(v) for v in value)
     if any(not 1 <= m <= 12 for m in months):
         raise FieldError("month numbers run from 1 to 12")
     return months
+
+
+def _months(value: Any) -> tuple[int, ...] | dict[str, tuple[int, ...]]:
+    """A list of months for every nation, or a mapping from nation (or ``UK``, meaning
+    every nation not named) to its own list, for windows that differ by nation."""
+    if not isinstance(value, dict):
+        return _month_list(value)
+    if not value:
+        raise FieldError("must name at least one nation and its months")
+    out: dict[str, tuple[int, ...]] = {}
+    for nation, months in value.items():
+        if nation != "UK" and nation not in NATIONS:
+            raise FieldError(f"unknown nation {nation!r}; use UK or any of {', '.join(NATIONS)}")
+        try:
+            out[str(nation)] = _month_list(months)
+        except FieldError as exc:
+            raise FieldError(f"{nation}: {exc}") from None
+    return out
+
+
+ROUND_KEYS = frozenset({"label", "opens", "closes"})
+
+
+def _rounds(value: Any) -> str | tuple[dict[str, Any], ...]:
+    """Application rounds with their dates, or one of two words saying why there are none.
+
+    Each round has ``closes`` and optionally ``opens`` and a ``label``; a past round
+    stays in the list and is shown as an example from the past, never as current."""
+    if isinstance(value, str) and value.strip().lower() in (NO_FIXED_TIMETABLE, DATES_NOT_KNOWN):
+        return value.strip().lower()
+    if not isinstance(value, list) or not value:
+        raise FieldError(
+            f"must be a list of rounds (each with closes, and optionally opens and label), "
+            f"or {NO_FIXED_TIMETABLE!r}, or {DATES_NOT_KNOWN!r}"
+        )
+    out = []
+    for entry in value:
+        if not isinstance(entry, dict) or "closes" not in entry or set(entry) - ROUND_KEYS:
+            raise FieldError("each round takes closes, and optionally opens and label")
+        try:
+            closes = _date(entry["closes"])
+            opens = _date(entry["opens"]) if "opens" in entry else None
+        except FieldError as exc:
+            raise FieldError(f"a round's opens and closes: {exc}") from None
+        if opens is not None and opens > closes:
+            raise FieldError(f"a round opens ({opens}) after it closes ({closes})")
+        one: dict[str, Any] = {"closes": closes}
+        if opens is not None:
+            one["opens"] = opens
+        if "label" in entry:
+            one["label"] = _text(entry["label"])
+        out.append(one)
+    return tuple(out)
+
+
+def _date_or_undated(value: Any) -> dt.date | str:
+    if isinstance(value, str) and value.strip().lower() == UNDATED:
+        return UNDATED
+    try:
+        return _date(value)
+    except FieldError:
+        raise FieldError(f"must be a date written YYYY-MM-DD, or {UNDATED!r}") from None
 
 
 def _sources(value: Any) -> tuple[dict[str, str], ...]:
@@ -224,7 +287,14 @@ SCHEMA: dict[str, dict[str, FieldSpec]] = {
         "eligibility": FieldSpec(_text, required=True),
         "timing": FieldSpec(_text, required=True),
         "url": FieldSpec(_url, required=True),
+        "sources": FieldSpec(_sources),
+        # Optional here so a trust's local scheme loads without them; the bundled content
+        # must give all three (tests/content/test_sources.py), and guide review falls back
+        # to a yearly check when next_check is missing.
+        "rounds": FieldSpec(_rounds),
+        "source_date": FieldSpec(_date_or_undated),
         "last_checked": FieldSpec(_date, required=True),
+        "next_check": FieldSpec(_date),
         "former_names": FieldSpec(_text_list),
         "volatile": FieldSpec(_bool),
         "note": FieldSpec(_text),
@@ -233,6 +303,7 @@ SCHEMA: dict[str, dict[str, FieldSpec]] = {
         "stage": FieldSpec(_text, required=True, refers_to="checklist-stage"),
         "timing": FieldSpec(_text, required=True),
         "months": FieldSpec(_months),
+        "rounds": FieldSpec(_rounds),
         "why": FieldSpec(_text, required=True),
         "evidence": FieldSpec(_text, required=True),
         "nations": FieldSpec(_nations, required=True),

@@ -7,9 +7,10 @@ Pure functions over the content model and a ``ProgressData``; no Qt, no files.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from guide.content.model import ChecklistStage, ContentModel
+from guide.content.model import ChecklistStage, ContentModel, Item
 from guide.progress.dates import MONTH_NAMES, format_long_date
 from guide.progress.model import Entry, ProgressData
 
@@ -32,12 +33,22 @@ class Milestone:
     source: str = ""
     links: tuple[str, ...] = ()
     own: bool = False
+    # Nations whose usual months differ from ``months``: ((nation, months), ...).
+    nation_months: tuple[tuple[str, tuple[int, ...]], ...] = ()
     due: dt.date | None = None  # own milestones only
     remind_days: int | None = None
 
     def applies_to(self, nation: str) -> bool:
         """Own milestones and an unset nation show everything."""
         return self.own or not nation or not self.nations or nation in self.nations
+
+    def months_for(self, nation: str) -> tuple[int, ...]:
+        """The usual months in ``nation``: its own window if the data give one, else the
+        default. With no nation chosen, every nation's months count."""
+        if not nation:
+            merged = set(self.months).union(*(m for _, m in self.nation_months))
+            return tuple(sorted(merged))
+        return dict(self.nation_months).get(nation, self.months)
 
 
 @dataclass(frozen=True)
@@ -86,23 +97,43 @@ class ComingUp:
         return self.due is not None and self.starts_in_days < 0
 
 
+def _split_months(
+    value: object,
+) -> tuple[tuple[int, ...], tuple[tuple[str, tuple[int, ...]], ...]]:
+    """A ``months`` field (a list, or a mapping by nation with ``UK`` for the rest) as the
+    default months and the nations that differ."""
+    if isinstance(value, Mapping):
+        default = tuple(value.get("UK", ()))
+        own = tuple((str(n), tuple(m)) for n, m in value.items() if n != "UK")
+        return default, own
+    return tuple(value or ()), ()  # type: ignore[arg-type]
+
+
 def catalogue(model: ContentModel) -> list[Milestone]:
-    return [
-        Milestone(
-            id=item.id,
-            title=item.title,
-            stage=str(item.get("stage", "")),
-            timing=str(item.get("timing", "")),
-            months=tuple(item.get("months", ()) or ()),
-            why=str(item.get("why", "")),
-            evidence=str(item.get("evidence", "")),
-            nations=tuple(item.get("nations", ()) or ()),
-            volatile=bool(item.get("volatile", False)),
-            source=str(item.get("source", "") or ""),
-            links=tuple(item.get("links", ()) or ()),
-        )
-        for item in model.of_kind("milestone")
-    ]
+    out = []
+    for item in model.of_kind("milestone"):
+        months, nation_months = _split_months(item.get("months"))
+        out.append(_milestone(item, months, nation_months))
+    return out
+
+
+def _milestone(
+    item: Item, months: tuple[int, ...], nation_months: tuple[tuple[str, tuple[int, ...]], ...]
+) -> Milestone:
+    return Milestone(
+        id=item.id,
+        title=item.title,
+        stage=str(item.get("stage", "")),
+        timing=str(item.get("timing", "")),
+        months=months,
+        nation_months=nation_months,
+        why=str(item.get("why", "")),
+        evidence=str(item.get("evidence", "")),
+        nations=tuple(item.get("nations", ()) or ()),
+        volatile=bool(item.get("volatile", False)),
+        source=str(item.get("source", "") or ""),
+        links=tuple(item.get("links", ()) or ()),
+    )
 
 
 def all_milestones(model: ContentModel, data: ProgressData) -> list[Milestone]:
@@ -214,7 +245,7 @@ def own_due(data: ProgressData, today: dt.date, days: int | None = None) -> list
 def usual_months(milestone: Milestone, nation: str) -> tuple[int, ...]:
     """The months ``milestone`` usually falls in for ``nation``. One place, so that
     nation-specific windows in the content can be read here without touching callers."""
-    return milestone.months
+    return milestone.months_for(nation)
 
 
 def months_ahead(today: dt.date, days: int) -> list[tuple[int, int, int]]:

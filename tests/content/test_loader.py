@@ -278,3 +278,103 @@ def test_every_problem_is_reported_at_once(content_dir):
 def test_missing_content_folder_is_reported(tmp_path):
     model = load_content([bundled_data_dir(), tmp_path / "absent"])
     assert messages(model) == [f"{tmp_path / 'absent'}:1: content folder not found"]
+
+
+SCHEME_FIELDS = """
+            funder: Someone
+            nations: [England]
+            stages: [pre-doctoral]
+            summary: s
+            duration: d
+            research_time: r
+            eligibility: e
+            timing: Check the funder's current call.
+            url: https://example.org/scheme
+            source_date: 2026-01-20
+            last_checked: 2026-11-25
+            next_check: 2027-03-01
+"""
+
+
+def test_a_scheme_takes_dated_rounds_or_says_why_it_has_none(content_dir):
+    root, write = content_dir
+    write(
+        "schemes.yaml",
+        """
+        kind: scheme
+        items:
+          - id: dated-scheme
+            title: Dated scheme"""
+        + SCHEME_FIELDS
+        + """
+            rounds:
+              - label: 2027 call
+                opens: 2026-12-01
+                closes: 2027-03-12
+          - id: open-scheme
+            title: Open scheme"""
+        + SCHEME_FIELDS
+        + """
+            rounds: no fixed timetable
+        """,
+    )
+    model = load_with(root)
+    assert messages(model) == []
+    rounds = model.get("dated-scheme").get("rounds")
+    assert rounds[0]["closes"].isoformat() == "2027-03-12" and rounds[0]["label"] == "2027 call"
+    assert model.get("open-scheme").get("rounds") == "no fixed timetable"
+
+
+def test_bad_rounds_are_reported_with_their_line(content_dir):
+    root, write = content_dir
+    write(
+        "schemes.yaml",
+        """
+        kind: scheme
+        items:
+          - id: backwards-scheme
+            title: Backwards scheme"""
+        + SCHEME_FIELDS
+        + """
+            rounds:
+              - opens: 2027-03-12
+                closes: 2026-12-01
+          - id: silent-scheme
+            title: Silent scheme"""
+        + SCHEME_FIELDS,
+    )
+    model = load_with(root)
+    problems = messages(model)
+    assert any(":18: rounds: a round opens (2027-03-12) after it closes" in m for m in problems)
+    # A local scheme may leave its rounds out (the bundled ones may not: test_sources).
+    assert model.get("silent-scheme") is not None
+
+
+def test_milestone_months_may_differ_by_nation(content_dir):
+    root, write = content_dir
+    write(
+        "milestones.yaml",
+        """
+        kind: milestone
+        items:
+          - id: local-selection
+            title: Local selection
+            stage: f2
+            timing: After allocation.
+            months: {UK: [10], Scotland: [3]}
+            why: w
+            evidence: e
+            nations: UK
+          - id: bad-months
+            title: Bad months
+            stage: f2
+            timing: t
+            months: {Wales: [13]}
+            why: w
+            evidence: e
+            nations: UK
+        """,
+    )
+    model = load_with(root)
+    assert dict(model.get("local-selection").get("months")) == {"UK": (10,), "Scotland": (3,)}
+    assert any("months: Wales: month numbers run from 1 to 12" in m for m in messages(model))

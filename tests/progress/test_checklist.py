@@ -75,3 +75,22 @@ def test_foundation_start_date_suggests_the_stage_when_none_is_chosen():
     assert [c.milestone.id for c in coming_up(model, data, dt.date(2026, 11, 25))] == [
         "t-acf-apply"
     ]
+
+
+def test_coming_up_uses_each_nations_own_month_window():
+    model = make_model(
+        {
+            "id": "t-local-selection",
+            "title": "Local selection",
+            "stage": "f2",
+            "months": {"UK": (10,), "Scotland": (3,)},
+        }
+    )
+    day = dt.date(2026, 10, 5)
+    scotland = ProgressData(profile=Profile(nation="Scotland", stage="f2"))
+    england = ProgressData(profile=Profile(nation="England", stage="f2"))
+    anyone = ProgressData(profile=Profile(stage="f2"))
+    assert coming_up(model, scotland, day) == []
+    assert [c.when for c in coming_up(model, england, day)] == ["October 2026"]
+    assert [c.when for c in coming_up(model, scotland, dt.date(2027, 1, 10))] == ["March 2027"]
+    assert [c.when for c in coming_up(model, anyone, day)] == ["October 2026"]
