@@ -15,7 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import snowballstemmer  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify, unique
 
 # Words that carry no meaning on their own; they never have to match (a query
@@ -63,8 +62,8 @@ def stem(word: str) -> str:
     return word
 
 
-_PORTER = snowballstemmer.stemmer("porter")
 _ROOTS: dict[str, str] = {}
+_PORTER: list[object] = []
 
 
 def root(word: str) -> str:
@@ -75,7 +74,13 @@ def root(word: str) -> str:
     """
     found = _ROOTS.get(word)
     if found is None:
-        found = _ROOTS[word] = _PORTER.stemWord(word)
+        if not _PORTER:
+            # Imported on first use (a query), not with the index: the package loads
+            # all 30 of its languages, which would lengthen the build after first paint.
+            import snowballstemmer  # type: ignore[import-untyped]
+
+            _PORTER.append(snowballstemmer.stemmer("porter"))
+        found = _ROOTS[word] = _PORTER[0].stemWord(word)  # type: ignore[attr-defined]
     return found
 
 

@@ -29,6 +29,7 @@ def measure(rounds: int = 5) -> dict[str, Any]:
     from guide.diagram.layout import layout_pathway
     from guide.paths import bundled_data_dir
     from guide.ui.diagram.page import PathwayDiagramPage
+    from tests.ui.fake_host import FakeHost
 
     app = QApplication.instance() or QApplication([])
     model = load_content([bundled_data_dir()])
@@ -43,7 +44,9 @@ def measure(rounds: int = 5) -> dict[str, Any]:
 
     # First show: build the page (lazy factory), lay out, draw and paint.
     started = time.perf_counter()
-    page = PathwayDiagramPage(model)
+    # The page reaches the window only through the host; the shared fake host is enough.
+    host = FakeHost(model, Path(tempfile.mkdtemp()))
+    page = PathwayDiagramPage(host)
     page.resize(1200, 800)
     page.show()
     app.processEvents()

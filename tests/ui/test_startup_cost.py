@@ -148,6 +148,11 @@ from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 report = {}
 
+# The after-paint work runs on the event-loop turns after the first paint; on a busy
+# machine those turns come later, so look again until it is done (or a generous deadline
+# passes) rather than once after a fixed delay.
+tries = [0]
+
 def look():
     from guide.ui.shell.window import MainWindow
     window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
@@ -159,6 +164,11 @@ def look():
         gc=__import__("gc").isenabled(),  # off during start-up only
         frozen=__import__("gc").get_freeze_count() > 0,  # start-up's objects set aside
     )
+    settled = all(report[k] for k in ("search", "progress", "renderer", "gc", "frozen"))
+    tries[0] += 1
+    if not settled and tries[0] < 300:
+        QTimer.singleShot(100, look)
+        return
     window.close()
     app.quit()
 
