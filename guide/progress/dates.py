@@ -15,20 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTH_NAMES: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# One list of month names for the whole guide: the content layer's.
+from guide.content.dates import MONTHS as MONTH_NAMES
+
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(MONTH_NAMES, start=1):
     MONTHS[_name.lower()] = _number
