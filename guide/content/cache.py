@@ -37,11 +37,13 @@ from guide import __version__
 from guide.content import freshness
 from guide.content.bodyfile import BodyFile, BodyRef, split_bodies
 from guide.content.bodyfile import header as body_header
+from guide.content.cached_items import CachedItems, ids_by_kind
+from guide.content.groups import TreePages, tree_pages
 from guide.content.model import ContentModel, Item
 from guide.content.rendered import Heading, RenderedBody
 
 # Bump when the pickled shape changes in a way the code hash would not notice.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MAGIC = b"GUIDE-CONTENT-CACHE\n"
 CONTENT_SUFFIXES = (".md", ".yaml", ".yml")
 _SUM = 16  # bytes of the payload's checksum, which catches a damaged file before unpickling
@@ -60,6 +62,7 @@ _ALLOWED: frozenset[tuple[str, str]] = frozenset(
         ("guide.content.model", "FailedItem"),
         ("guide.content.cache", "_proxy"),
         ("guide.content.cache", "_item"),
+        ("guide.content.groups", "TreePages"),
         ("guide.diagram.data", "Pathway"),
         ("guide.diagram.data", "Column"),
         ("guide.diagram.data", "Lane"),
@@ -245,7 +248,7 @@ def read_cache(
     if len(checksum) != _SUM or _checksum(payload) != checksum:
         raise CacheError("the cache is damaged (its checksum does not match)")
     try:
-        state, root_names, extras, table, content = _loads(payload)
+        state, root_names, extras, table, content, packed, index = _loads(payload)
     except CacheError:
         raise
     except Exception as exc:  # truncated or corrupt pickles raise almost anything
@@ -257,6 +260,9 @@ def read_cache(
         or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in extras.items())
         or not isinstance(table, dict)
         or not isinstance(content, str)
+        or not isinstance(packed, dict)
+        or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in packed.items())
+        or not _is_index(index)
     ):
         raise CacheError("the cache does not hold a content model for these folders")
     if stats is not None:
@@ -266,8 +272,30 @@ def read_cache(
             raise CacheError("the cache's file table is damaged") from None
         if not fresh:
             raise CacheError("the content has changed since the cache was written")
-    BodyFile(path.with_suffix(".bodies"), content).attach(state)
-    return replace(state, roots=roots, extras=LazyExtras(extras, origin=(path, content)))
+    bodies = BodyFile(path.with_suffix(".bodies"), content)
+
+    def unpack(data: bytes) -> Item:
+        item = _loads(data)
+        if type(item) is not Item:
+            raise CacheError("the cache holds something other than an item")
+        bodies.attach_item(item)
+        return item
+
+    items = CachedItems(packed, index[0], index[1], unpack)
+    extras_map = LazyExtras(extras, origin=(path, content))
+    return replace(state, items=items, roots=roots, extras=extras_map)
+
+
+def _is_index(index: Any) -> bool:
+    """Whether ``index`` has the shape ``write_cache`` gives it (kinds, tree pages)."""
+    if not isinstance(index, tuple) or len(index) != 2:
+        return False
+    kinds, pages = index
+    return (
+        isinstance(kinds, dict)
+        and all(isinstance(k, str) and isinstance(v, tuple) for k, v in kinds.items())
+        and isinstance(pages, TreePages)
+    )
 
 
 def _root_names(roots: Iterable[Path]) -> tuple[str, ...]:
@@ -284,8 +312,12 @@ def write_cache(
     content = freshness.table_id(table)
     extras = {name: _dumps(value) for name, value in model.extras.items()}
     bodies, refs = split_bodies(model)
-    bare = replace(model, roots=(), extras=MappingProxyType({}))
-    payload = _dumps((bare, _root_names(model.roots), extras, table, content), body_refs=refs)
+    # Each item packed on its own, unpacked when first used (guide.content.cached_items).
+    packed = {item.id: _dumps(item, body_refs=refs) for item in model.items.values()}
+    index = (ids_by_kind(model.items), tree_pages(model))
+    bare = replace(model, items=MappingProxyType({}), roots=(), extras=MappingProxyType({}))
+    state = (bare, _root_names(model.roots), extras, table, content, packed, index)
+    payload = _dumps(state, body_refs=refs)
     from guide.atomic import atomic_write  # only when writing: a hit never needs it
 
     try:
