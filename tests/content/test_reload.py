@@ -81,3 +81,34 @@ def test_a_page_broken_by_the_edit_is_reported_like_a_full_load(content_dir):
     after = reload_content(model, [root / "pages" / "p1.md"])
     same(after, load_content([bundled_data_dir(), root]))
     assert "trust-1" in after.failed
+
+
+def _knock_on(model, item_id):
+    return model.failed[item_id].problems[0].knock_on
+
+
+def test_links_to_a_broken_page_stay_grouped_under_it_as_pages_are_edited(content_dir):
+    root, write = folder(content_dir)
+    write("pages/broken.md", "---\nid: trust-broken\nkind: page\n\ttitle: Tabbed\n---\nText\n")
+    write("pages/p1.md", PAGE.format(id="trust-1", title="One", body="See [b](trust-broken)."))
+    model = load_content([bundled_data_dir(), root])
+    assert [p.rpartition(":")[0] for p in _knock_on(model, "trust-broken")] == [
+        str(root / "pages" / "p1.md")
+    ]
+    # A second page starts linking to it, then the first stops: each a one-page reload.
+    write("pages/p2.md", PAGE.format(id="trust-2", title="Two", body="And [b](trust-broken)."))
+    model = reload_content(model, [root / "pages" / "p2.md"])
+    full = load_content([bundled_data_dir(), root])
+    assert _knock_on(model, "trust-broken") == _knock_on(full, "trust-broken")
+    assert len(_knock_on(model, "trust-broken")) == 2
+    write("pages/p1.md", PAGE.format(id="trust-1", title="One", body="No link now."))
+    model = reload_content(model, [root / "pages" / "p1.md"])
+    full = load_content([bundled_data_dir(), root])
+    assert _knock_on(model, "trust-broken") == _knock_on(full, "trust-broken")
+    assert [p.rpartition(":")[0] for p in _knock_on(model, "trust-broken")] == [
+        str(root / "pages" / "p2.md")
+    ]
+    # The content check lists the problems: its cause carries the same places.
+    [cause] = [p for p in model.problems if p.knock_on]
+    assert cause.knock_on == _knock_on(model, "trust-broken")
+    same(model, full)
