@@ -1,8 +1,11 @@
 """``make bench``: every benchmark, a table, ``bench-results.json``, and the budgets.
 
 Runs on the shipped content and again with a generated 5,000-page
-``--content`` folder, so we can see how cost grows with content. Exits 1 if
-a budget is missed (figures on a noisy VM: rerun before believing a near miss).
+``--content`` folder, so we can see how cost grows with content. Ends with one
+PASS or FAIL line per budget and exits 1 if a budget is missed. Budgets are on wall
+time; where a CPU-time figure exists it is shown beside it, with the machine's load
+average, because on a shared machine wall time also counts time given to others
+(rerun before believing a near miss).
 """
 
 from __future__ import annotations
@@ -20,6 +23,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALE_PAGES = 5000
+
+# The CPU-time figure shown beside a wall-time budget (steadier on a busy machine).
+CPU_FIGURES = {
+    "shipped.startup_ratio": "shipped.startup_cpu_ratio",
+    "scale.startup_ratio": "scale.startup_cpu_ratio",
+    "shipped.page_switch_p95_ms": "shipped.page_switch_cpu_p95_ms",
+    "scale.page_switch_p95_ms": "scale.page_switch_cpu_p95_ms",
+}
 
 # (figure, limit, description): a figure at or under its limit meets the budget.
 BUDGETS: list[tuple[str, float, str]] = [
@@ -68,9 +79,34 @@ def _flatten(prefix: str, figures: dict[str, Any], out: dict[str, Any]) -> None:
         out[f"{prefix}.{key}"] = value
 
 
+def _load() -> float:
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else -1.0
+
+
+def report(results: dict[str, Any]) -> int:
+    """Print one PASS/FAIL line per budget; the number of budgets missed."""
+    failed = 0
+    print(f"{'':6}{'budget':<48} {'figure':>9} {'limit':>7}   CPU time")
+    for key, limit, text in BUDGETS:
+        value = results.get(key)
+        ok = isinstance(value, (int, float)) and value <= limit
+        failed += not ok
+        cpu = results.get(CPU_FIGURES.get(key, ""), "")
+        shown = f"{value:>9}" if isinstance(value, (int, float)) else f"{value!s:>9}"
+        print(f"{'PASS' if ok else 'FAIL':<6}{text:<48} {shown} {limit:>7}   {cpu}")
+    cores = os.cpu_count() or 1
+    start, end = results.get("load_start", -1.0), results.get("load_end", -1.0)
+    print(f"\nload average {start} at the start, {end} at the end, on {cores} CPUs", end="")
+    busy = max(start, end) > cores
+    print(": busy, so wall-time figures are inflated (see CPU time)" if busy else "")
+    print(f"{len(BUDGETS) - failed} of {len(BUDGETS)} budgets met")
+    return failed
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     results: dict[str, Any] = {"python": sys.version.split()[0], "time": time.ctime()}
+    results["load_start"] = _load()
     with tempfile.TemporaryDirectory() as tmp:
         extra = Path(tmp) / "generated"
         from tests.benchmarks.generate_content import generate
@@ -84,18 +120,14 @@ def main() -> int:
                 _flatten(label, bench(), results)
     if os.environ.get("BENCH_BUNDLE") or (ROOT / "dist" / "ClinicalAcademicGuide").is_dir():
         _flatten("bundle", _call("tests.benchmarks.bench_bundle", "measure"), results)
+    results["load_end"] = _load()
 
     print()
     print(f"{'figure':<44} value")
     for key, value in results.items():
         print(f"{key:<44} {value}")
     print()
-    failed = 0
-    for key, limit, text in BUDGETS:
-        value = results.get(key)
-        ok = isinstance(value, (int, float)) and value <= limit
-        failed += not ok
-        print(f"{'PASS' if ok else 'FAIL'}  {text:<48} {value} (budget {limit})")
+    failed = report(results)
     (ROOT / "bench-results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwrote {ROOT / 'bench-results.json'}")
     return 1 if failed else 0
