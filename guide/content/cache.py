@@ -136,13 +136,16 @@ class LazyExtras(Mapping[str, Any]):
         origin: tuple[Path, str] | None = None,
         values: Mapping[str, Any] | None = None,
         files: bytes | None = None,
+        digest: str = "",
     ) -> None:
         self._pickled = dict(pickled)
         self._values: dict[str, Any] = dict(values or {})  # those already unpickled
         # The cache file and content key the model came from (see body_store).
         self.origin = origin
-        # The packed file table the cache was written with (see changed_since_cached).
+        # The packed file table the cache was written with (see changed_since_cached), and
+        # the hash of every content file's bytes (see bytes_changed_since_cached).
         self.files = files
+        self.digest = digest
 
     def __getitem__(self, key: str) -> Any:
         if key not in self._values:
@@ -251,7 +254,7 @@ def read_cache(
     if len(checksum) != _SUM or _checksum(payload) != checksum:
         raise CacheError("the cache is damaged (its checksum does not match)")
     try:
-        state, root_names, extras, table_blob, content, packed, index = _loads(payload)
+        state, root_names, extras, table_blob, content, packed, index, digest = _loads(payload)
     except CacheError:
         raise
     except Exception as exc:  # truncated or corrupt pickles raise almost anything
@@ -266,6 +269,7 @@ def read_cache(
         or not isinstance(packed, dict)
         or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in packed.items())
         or not _is_index(index)
+        or not isinstance(digest, str)
     ):
         raise CacheError("the cache does not hold a content model for these folders")
     if stats is not None and not _unchanged(table_blob, stats, roots):
@@ -280,7 +284,7 @@ def read_cache(
         return item
 
     items = CachedItems(packed, index[0], index[1], unpack)
-    extras_map = LazyExtras(extras, origin=(path, content), files=table_blob)
+    extras_map = LazyExtras(extras, origin=(path, content), files=table_blob, digest=digest)
     return replace(state, items=items, roots=roots, extras=extras_map)
 
 
@@ -310,6 +314,20 @@ def changed_since_cached(model: ContentModel) -> bool:
         return True
 
 
+def bytes_changed_since_cached(model: ContentModel) -> bool:
+    """Like ``changed_since_cached`` but by every content file's bytes: it also catches a
+    file replaced by one of the same size with its old times kept (an unzipped or copied
+    edition on a drive that keeps no change time). It reads all the content, so the app
+    asks on a worker thread once the window is up."""
+    digest = getattr(model.extras, "digest", "")
+    if not isinstance(digest, str) or not digest:
+        return False
+    try:
+        return content_key(model.roots) != digest
+    except OSError:
+        return True
+
+
 def _is_index(index: Any) -> bool:
     """Whether ``index`` has the shape ``write_cache`` gives it (kinds, tree pages)."""
     if not isinstance(index, tuple) or len(index) != 2:
@@ -327,10 +345,16 @@ def _root_names(roots: Iterable[Path]) -> tuple[str, ...]:
 
 
 def write_cache(
-    path: Path, key: str, model: ContentModel, table: freshness.Table | None = None
+    path: Path,
+    key: str,
+    model: ContentModel,
+    table: freshness.Table | None = None,
+    *,
+    digest: str = "",
 ) -> str | None:
     """Save the model atomically (temporary file, then replace), with the file table it was
-    loaded from; the content's id (which keys the stored bodies), or None if it cannot."""
+    loaded from and ``digest`` (``content_key`` of its files, taken before the load); the
+    content's id (which keys the stored bodies), or None if it cannot."""
     if table is None:
         table = freshness.table_for(freshness.scan(model.roots), model.roots)
     content = freshness.table_id(table)
@@ -341,7 +365,7 @@ def write_cache(
     index = (ids_by_kind(model.items), tree_pages(model))
     bare = replace(model, items=MappingProxyType({}), roots=(), extras=MappingProxyType({}))
     # The file table stays packed until a freshness check needs it.
-    state = (bare, _root_names(model.roots), extras, _dumps(table), content, packed, index)
+    state = (bare, _root_names(model.roots), extras, _dumps(table), content, packed, index, digest)
     payload = _dumps(state, body_refs=refs)
     from guide.atomic import atomic_write  # only when writing: a hit never needs it
 
@@ -385,8 +409,11 @@ def load_cached(
         return read_cache(path, key, root_paths, stats)
     except CacheError:
         pass
+    # The bytes as the load will read them, for bytes_changed_since_cached.
+    digest = content_key(root_paths)
     model = _load(root_paths)
-    content = write_cache(path, key, model, freshness.table_for(stats, root_paths))
+    table = freshness.table_for(stats, root_paths)
+    content = write_cache(path, key, model, table, digest=digest)
     if content is not None:
         # Cached now, so this start can store its page bodies for the next one.
         extras = LazyExtras(dict.fromkeys(model.extras, b""), (path, content), model.extras)
