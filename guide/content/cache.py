@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import os
 import pickle
 import sys
+import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -43,10 +46,10 @@ from guide.content.model import ContentModel, Item
 from guide.content.rendered import Heading, RenderedBody
 
 # Bump when the pickled shape changes in a way the code hash would not notice.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 MAGIC = b"GUIDE-CONTENT-CACHE\n"
 CONTENT_SUFFIXES = (".md", ".yaml", ".yml")
-_SUM = 16  # bytes of the payload's checksum, which catches a damaged file before unpickling
+_SUM = 4  # bytes of the payload's checksum, which catches a damaged file before unpickling
 # The modules whose code decides what a load produces; an edit to any makes old caches stale.
 _CODE_FILES = ("content/*.py", "diagram/data.py", "search/synonyms.py", "__init__.py")
 
@@ -229,7 +232,10 @@ def _header(key: str) -> bytes:
 
 
 def _checksum(payload: bytes | memoryview) -> bytes:
-    return blake2b(payload, digest_size=_SUM).digest()
+    # CRC-32: it is there to catch a damaged file (the restricted unpickler, not the sum,
+    # stands between a planted file and running code), and with thousands of pages the
+    # payload is megabytes, which a cryptographic hash took several times longer to read.
+    return zlib.crc32(payload).to_bytes(4, "big")
 
 
 def read_cache(
@@ -266,8 +272,7 @@ def read_cache(
         or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in extras.items())
         or not isinstance(table_blob, bytes)
         or not isinstance(content, str)
-        or not isinstance(packed, dict)
-        or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in packed.items())
+        or not _is_packed(packed)
         or not _is_index(index)
         or not isinstance(digest, str)
     ):
@@ -283,7 +288,8 @@ def read_cache(
         bodies.attach_item(item)
         return item
 
-    items = CachedItems(packed, index[0], index[1], unpack)
+    ids, ends, blob = packed
+    items = CachedItems(ids, array("Q", ends), blob, index[0], index[1], unpack)
     extras_map = LazyExtras(extras, origin=(path, content), files=table_blob, digest=digest)
     return replace(state, items=items, roots=roots, extras=extras_map)
 
@@ -328,6 +334,21 @@ def bytes_changed_since_cached(model: ContentModel) -> bool:
         return True
 
 
+def _is_packed(packed: Any) -> bool:
+    """Whether ``packed`` has the shape ``write_cache`` gives it (ids, ends, pickles)."""
+    if not isinstance(packed, tuple) or len(packed) != 3:
+        return False
+    ids, ends, blob = packed
+    return (
+        isinstance(ids, tuple)
+        and all(isinstance(i, str) for i in ids)
+        and isinstance(ends, bytes)
+        and isinstance(blob, bytes)
+        and len(ends) == 8 * len(ids)
+        and (not ids or array("Q", ends[-8:])[0] == len(blob))
+    )
+
+
 def _is_index(index: Any) -> bool:
     """Whether ``index`` has the shape ``write_cache`` gives it (kinds, tree pages)."""
     if not isinstance(index, tuple) or len(index) != 2:
@@ -360,8 +381,11 @@ def write_cache(
     content = freshness.table_id(table)
     extras = {name: _dumps(value) for name, value in model.extras.items()}
     bodies, refs = split_bodies(model)
-    # Each item packed on its own, unpacked when first used (guide.content.cached_items).
-    packed = {item.id: _dumps(item, body_refs=refs) for item in model.items.values()}
+    # Each item packed on its own, unpacked when first used (guide.content.cached_items):
+    # the ids in order, where each item's pickle ends, and the pickles end to end.
+    blobs = [_dumps(item, body_refs=refs) for item in model.items.values()]
+    ends = array("Q", itertools.accumulate(len(b) for b in blobs))
+    packed = (tuple(model.items), ends.tobytes(), b"".join(blobs))
     index = (ids_by_kind(model.items), tree_pages(model))
     bare = replace(model, items=MappingProxyType({}), roots=(), extras=MappingProxyType({}))
     # The file table stays packed until a freshness check needs it.

@@ -3,7 +3,8 @@
 With a content folder of thousands of pages, unpickling every item (its fields, dates
 and where its body is) was most of what reading the content cache cost, and it grew
 with the content although the first screen shows one page and a few dozen tree rows.
-So the cache stores each item as its own small pickle, plus an index worked out when
+So the cache stores each item as its own small pickle (all of them end to end in one
+string of bytes, with where each ends), plus an index worked out when
 the cache was written: the ids of each kind, in the model's order, and the pages the
 tree lists (``guide.content.groups.TreePages``, with their titles). The tree and
 ``of_kind("section")`` then need only the items they show; the rest are unpacked when
@@ -16,6 +17,7 @@ threads unpacking the same item would otherwise leave two copies of it.
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import Callable, Iterator, Mapping
 
 from guide.content.groups import TreePages
@@ -27,12 +29,15 @@ class CachedItems(Mapping[str, Item]):
 
     def __init__(
         self,
-        packed: dict[str, bytes],
+        ids: tuple[str, ...],
+        ends: array[int],
+        blob: bytes,
         ids_by_kind: Mapping[str, tuple[str, ...]],
         tree_pages: TreePages,
         unpack: Callable[[bytes], Item],
     ) -> None:
-        self._packed = packed
+        self._ids, self._ends, self._blob = ids, ends, blob
+        self._where = dict(zip(ids, range(len(ids)), strict=True))
         self._unpack = unpack
         self._items: dict[str, Item] = {}
         self._lock = threading.Lock()
@@ -43,24 +48,26 @@ class CachedItems(Mapping[str, Item]):
     def __getitem__(self, item_id: str) -> Item:
         item = self._items.get(item_id)
         if item is None:
-            packed = self._packed[item_id]  # KeyError for an unknown id, as a dict
+            number = self._where[item_id]  # KeyError for an unknown id, as a dict
+            start = self._ends[number - 1] if number else 0
             with self._lock:
                 item = self._items.get(item_id)
                 if item is None:
+                    packed = self._blob[start : self._ends[number]]
                     item = self._items[item_id] = self._unpack(packed)
         return item
 
     def __contains__(self, item_id: object) -> bool:
-        return item_id in self._packed
+        return item_id in self._where
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._packed)
+        return iter(self._ids)
 
     def __len__(self) -> int:
-        return len(self._packed)
+        return len(self._ids)
 
     def __repr__(self) -> str:
-        return f"CachedItems({len(self._packed)} items, {len(self._items)} unpacked)"
+        return f"CachedItems({len(self._ids)} items, {len(self._items)} unpacked)"
 
 
 def ids_by_kind(items: Mapping[str, Item]) -> dict[str, tuple[str, ...]]:
