@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextDocument, QWheelEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextDocument, QTextOption, QWheelEvent
 from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
@@ -37,6 +37,9 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # QTextEdit's default also breaks inside a word when it must, so narrow table cells
+        # read "Foundatio n"; whole words only: a table wider than the page scrolls sideways.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.allowed_roots = tuple(Path(p).resolve() for p in allowed_roots)
         self.refused: list[str] = []
         self._zoom = 100
