@@ -5,9 +5,9 @@ overridden anyway, as defence in depth, to refuse anything that is not a local
 file inside the install or content folders, or one of our own ``qrc:`` / data
 resources. Links are not followed by the widget; the window decides.
 
-Also here: text zoom (a percentage of the system font, so text follows both the
-zoom and the system font size), highlighting of all matches of a search or of
-find-in-page with ExtraSelections, and mouse back/forward buttons.
+Also here: highlighting of all matches of a search or of find-in-page with
+ExtraSelections, mouse back/forward buttons, and Ctrl+wheel as a request to the
+window's one text size (``guide.ui.style.text_size``), which sizes this view too.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextDocument, QTextOption, QWheelEvent
-from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:
     # Imported where used (highlighting, find): each PySide class touched builds its type
@@ -42,7 +42,6 @@ class ReaderView(QTextBrowser):
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.allowed_roots = tuple(Path(p).resolve() for p in allowed_roots)
         self.refused: list[str] = []
-        self._zoom = 100
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._find: list[QTextEdit.ExtraSelection] = []
         self.highlight_colours = (QColor("#f4d35e"), QColor("#111111"))
@@ -69,23 +68,6 @@ class ReaderView(QTextBrowser):
         except OSError:
             return False
         return any(resolved.is_relative_to(root) for root in self.allowed_roots)
-
-    # -- zoom -------------------------------------------------------------------------------
-
-    @property
-    def zoom(self) -> int:
-        return self._zoom
-
-    def set_zoom(self, percent: int) -> None:
-        """Text size as a percentage of the application font (which follows the system)."""
-        self._zoom = percent
-        base = QApplication.font().pointSizeF()
-        if base <= 0:
-            base = 10.0
-        font = self.font()
-        font.setPointSizeF(base * percent / 100)
-        self.setFont(font)
-        self.document().setDefaultFont(font)
 
     # -- highlighting -----------------------------------------------------------------------
 
@@ -191,12 +173,6 @@ class ReaderView(QTextBrowser):
             return
         super().wheelEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        # The system font changed while we run: keep the same zoom of the new size.
-        if event.type() == QEvent.Type.ApplicationFontChange:
-            self.set_zoom(self._zoom)
-        super().changeEvent(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # QTextBrowser keeps its own history on Alt+Left/Right; ours is the window's.
         if event.modifiers() == Qt.KeyboardModifier.AltModifier:
@@ -209,7 +185,7 @@ class ReaderView(QTextBrowser):
         super().keyPressEvent(event)
 
     def show_html(self, html: str, stylesheet: str) -> None:
-        """Replace the page; keeps zoom, clears highlights."""
+        """Replace the page; keeps the text size, clears highlights."""
         self._highlights = []
         self._find = []
         doc = self.document()

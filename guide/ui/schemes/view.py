@@ -44,6 +44,7 @@ from guide.schemes import (
 )
 from guide.schemes.compare import table_html
 from guide.schemes.table import day_text
+from guide.ui.style.text_size import set_text_role
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -165,10 +166,7 @@ class SchemeFinderView(QWidget):
 
         title = QLabel(self.tr("Scheme finder"))
         title.setObjectName("schemeFinderTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        set_text_role(title, "page-title")
         intro = QLabel(
             self.tr(
                 "Every funding scheme in the guide. Filter, sort by a column, and tick two to "

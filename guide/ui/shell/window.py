@@ -263,10 +263,16 @@ class MainWindow(QMainWindow):
         """Whether ``open_id`` can open ``item_id`` (a page, a group index or a view)."""
         return self._known(item_id)
 
+    @property
+    def text_zoom(self) -> int:
+        """The one text size of the whole window, in percent of the system font."""
+        return self.themes.zoom
+
     def set_zoom(self, percent: int, *, save: bool = True) -> None:
-        """Text size in percent (kept within the limits); ``save`` remembers and says it."""
+        """Text size in percent (kept within the limits) for every view and panel, through
+        the app's style sheet (``style.text_size``); ``save`` remembers and says it."""
         percent = handlers.clamp_zoom(percent)
-        self.reader.set_zoom(percent)
+        self.themes.set_zoom(percent)
         if save:
             self.prefs.set("zoom", percent)
             self.say(handlers.zoom_message(percent), 2000)
@@ -276,8 +282,8 @@ class MainWindow(QMainWindow):
         bind("back", self.go_back)
         bind("forward", self.go_forward)
         bind("home", lambda: self.open_id("overview"))
-        bind("zoom_in", lambda: self.set_zoom(self.reader.zoom + ZOOM_STEP))
-        bind("zoom_out", lambda: self.set_zoom(self.reader.zoom - ZOOM_STEP))
+        bind("zoom_in", lambda: self.set_zoom(self.text_zoom + ZOOM_STEP))
+        bind("zoom_out", lambda: self.set_zoom(self.text_zoom - ZOOM_STEP))
         bind("zoom_reset", lambda: self.set_zoom(100))
         bind("next_pane", lambda: handlers.cycle_panes(parts, 1))
         bind("prev_pane", lambda: handlers.cycle_panes(parts, -1))
@@ -292,7 +298,7 @@ class MainWindow(QMainWindow):
         self.pageChanged.connect(lambda _id: self._update_history_actions())
         self.set_zoom(self.prefs.zoom, save=False)
         self.reader.zoomRequested.connect(
-            lambda step: self.set_zoom(self.reader.zoom + step * ZOOM_STEP)
+            lambda step: self.set_zoom(self.text_zoom + step * ZOOM_STEP)
         )
         self._update_history_actions()
 
@@ -396,6 +402,12 @@ class MainWindow(QMainWindow):
         self.open_id(target, record=False)
         if place.scroll:
             self.reader.verticalScrollBar().setValue(place.scroll)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system font changed while we run: the same percentage of the new size.
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self.themes.refresh_text_size()
+        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Mouse side buttons over the side panes go back and forward too."""
