@@ -63,7 +63,7 @@ class ChecklistView(QWidget):
         self.today = store.clock.today
         self._selected = ""
 
-        heading = QLabel(self.tr("My progress checklist"))
+        heading = QLabel(self.tr("My checklist"))  # as in the tree, the Go menu and the pages
         heading.setObjectName("checklistHeading")
         set_text_role(heading, "page-title")  # scales with the text size, unlike a set font
         intro = QLabel(

@@ -18,17 +18,16 @@ one shows a short index page listing its children.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html import escape
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from guide.content.groups import folder_groups
-from guide.content.links import internal_href
 from guide.content.model import SECTION_IDS, ContentModel, Item
 from guide.content.pages import Page
 from guide.ui.host import GROUP_PREFIX
 from guide.ui.roles import Role
+from guide.ui.shell.hub_page import hub_page
 
 # The pathway stages proper; the other sections have their own top-level rows.
 STAGE_IDS: tuple[str, ...] = SECTION_IDS[:5]
@@ -309,15 +308,5 @@ class NavigationModel(QStandardItemModel):
         return str(rows[0].data(Role.TITLE)) if rows else ""
 
     def group_page(self, group_id: str) -> Page:
-        """A short index page for a group row: its children as links with their summaries."""
-        title = self.title_of(group_id)
-        rows = []
-        for child_id, child_title in self.group_children(group_id):
-            item = self.content.get(child_id)
-            summary = f" — {escape(item.summary)}" if item is not None and item.summary else ""
-            rows.append(
-                f'<li><a class="internal" href="{internal_href(child_id)}">'
-                f"{escape(child_title)}</a>{summary}</li>"
-            )
-        html = f'<h1 class="page-title">{escape(title)}</h1><ul>{"".join(rows)}</ul>'
-        return Page(group_id, title, html, ())
+        """A group row's page: every page beneath it as a card, with filters."""
+        return hub_page(self, group_id, _tr)

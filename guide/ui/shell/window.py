@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from guide.clock import SYSTEM, Clock
 from guide.content.cache import body_store
+from guide.content.hubs import split_hub_id
 from guide.content.model import ContentModel
 from guide.content.pages import Page, PageComposer
 from guide.paths import user_home
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.content_css = ""
         self._views: dict[str, tuple[str, Callable[[], QWidget]]] = {}
         self._view_widgets: dict[str, QWidget] = {}
+        self._view_frames: dict[str, QWidget] = {}
         self._panels: dict[str, QWidget] = {}
         self._close_checks: list[Callable[[], bool]] = []
 
@@ -228,14 +230,14 @@ class MainWindow(QMainWindow):
             if record and not anchor and not highlight:
                 # Back where you left this page (a heading or a search result says otherwise).
                 reading_position.restore(self.prefs, item_id, self.reader.verticalScrollBar())
-        self.parts.show_in_tree(item_id)
+        self.parts.show_in_tree(split_hub_id(item_id)[0])  # a hub's filters are not a row
         self.pageChanged.emit(item_id)
 
     def title_of(self, item_id: str) -> str:
         if item_id in self._views:
             return self._views[item_id][0]
         item = self.model.get(item_id)
-        return item.title if item is not None else self.nav.title_of(item_id)
+        return item.title if item is not None else self.nav.title_of(split_hub_id(item_id)[0])
 
     # -- the shell's own (tests and the screenshot command use these) -----------------------
 
@@ -316,7 +318,8 @@ class MainWindow(QMainWindow):
     def _known(self, item_id: str) -> bool:
         if item_id in self._views or item_id in self.model:
             return True
-        return item_id.startswith(GROUP_PREFIX) and bool(self.nav.rows_for(item_id))
+        hub_id = split_hub_id(item_id)[0]
+        return item_id.startswith(GROUP_PREFIX) and bool(self.nav.rows_for(hub_id))
 
     def _show_view(self, view_id: str) -> None:
         widget = self._view_widgets.get(view_id)
@@ -326,11 +329,11 @@ class MainWindow(QMainWindow):
             if not widget.accessibleName():
                 widget.setAccessibleName(title)
             self._view_widgets[view_id] = widget
-            self.stack.addWidget(widget)
+            self._view_frames[view_id] = self.parts.add_view(widget)
             self.watch_side_buttons(widget)
         self.current_page = None
         self.contents_list.hide()
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self._view_frames[view_id])
         self._set_title(self._views[view_id][0])
 
     def _show_page(self, item_id: str, anchor: str, highlight: Sequence[str]) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROLE_PROPERTY = "textRole"
 
 ROLES: dict[str, float] = {
-    "page-title": 1.5,  # a view's own heading ("My progress checklist", "Scheme finder")
+    "page-title": 1.5,  # a view's own heading ("My checklist", "Scheme finder")
     "title": 1.25,  # a heading inside a view (the selected milestone)
     "small": 0.9,  # secondary lines
 }
