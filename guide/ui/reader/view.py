@@ -16,9 +16,19 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextDocument, QTextOption, QWheelEvent
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextDocument,
+    QTextOption,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from guide.ui.reader.table_fit import MARGIN, TableFit
 
 if TYPE_CHECKING:
     # Imported where used (highlighting, find): each PySide class touched builds its type
@@ -38,7 +48,8 @@ class ReaderView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         # QTextEdit's default also breaks inside a word when it must, so narrow table cells
-        # read "Foundatio n"; whole words only: a table wider than the page scrolls sideways.
+        # read "Foundatio n"; whole words only. A grid too wide for the reader is shown with
+        # its rows stacked (``table_fit``); anything still too wide scrolls sideways.
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.allowed_roots = tuple(Path(p).resolve() for p in allowed_roots)
         self.refused: list[str] = []
@@ -46,6 +57,8 @@ class ReaderView(QTextBrowser):
         self._find: list[QTextEdit.ExtraSelection] = []
         self.highlight_colours = (QColor("#f4d35e"), QColor("#111111"))
         self.current_colours = (QColor("#e08a00"), QColor("#000000"))
+        self._highlight_words: list[str] = []
+        self.tables = TableFit(self)
 
     # -- safety -----------------------------------------------------------------------------
 
@@ -102,6 +115,7 @@ class ReaderView(QTextBrowser):
     def highlight_words(self, words: Sequence[str]) -> int:
         """Highlight every occurrence of each word or phrase (search terms), whole words
         only, so "gp" never lights up inside "GPARTS"; returns the count."""
+        self._highlight_words = list(words)
         self._highlights = self._selections(words, self.highlight_colours, whole_words=True)
         self._apply()
         if self._highlights:
@@ -188,11 +202,38 @@ class ReaderView(QTextBrowser):
         """Replace the page; keeps the text size, clears highlights."""
         self._highlights = []
         self._find = []
+        self._highlight_words = []
         doc = self.document()
         doc.setDefaultStyleSheet(stylesheet)
-        self.setHtml(html)
+        self.setHtml(self.tables.html_for(html))
         self.setExtraSelections([])
-        doc.setDocumentMargin(16)
+        doc.setDocumentMargin(MARGIN)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size: tables need more room
+            self.tables.remeasure()
+            self._refit()
+
+    def _refit(self) -> None:
+        """Swap a wide table between grid and stacked rows, keeping the place and the
+        search highlights (find-in-page starts again)."""
+        html = self.tables.changed()
+        if html is None:
+            return
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+        self.setHtml(html)
+        self.document().setDocumentMargin(MARGIN)
+        self._find = []
+        words = self._highlight_words
+        self._highlights = self._selections(words, self.highlight_colours, whole_words=True)
+        self._apply()
+        bar.setValue(round(fraction * bar.maximum()))
 
     def plain_find(self, text: str, backward: bool = False) -> bool:
         flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
