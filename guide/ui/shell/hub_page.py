@@ -54,7 +54,7 @@ def _beneath(tree: Tree, group_id: str, seen: set[str] | None = None) -> list[Ca
 def _trail(tree: Tree, group_id: str) -> list[tuple[str, str]]:
     """The groups above this one, outermost first, for the line above the title."""
     rows = tree.rows_for(group_id)
-    trail = []
+    trail: list[tuple[str, str]] = []
     parent = rows[0].parent() if rows else None
     while parent is not None:
         trail.insert(0, (str(parent.data(Role.ID)), str(parent.data(Role.TITLE))))
