@@ -406,11 +406,12 @@ class MainWindow(QMainWindow):
         if place.scroll:
             self.reader.verticalScrollBar().setValue(place.scroll)
 
-    def changeEvent(self, event: QEvent) -> None:
-        # The system font changed while we run: the same percentage of the new size.
+    def event(self, event: QEvent) -> bool:
+        # The system font changed while we run: the same percentage of the new size. (Qt
+        # sends this to event() only, not to changeEvent.)
         if event.type() == QEvent.Type.ApplicationFontChange:
             self.themes.refresh_text_size()
-        super().changeEvent(event)
+        return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Mouse side buttons over the side panes go back and forward too."""

@@ -101,3 +101,22 @@ def test_actual_size_leaves_the_system_font_alone(qtbot, window):
     window.show()
     assert window.reader.font().pointSizeF() == pytest.approx(_base(), rel=0.01)
     assert window.tree.font().pointSizeF() == pytest.approx(_base(), rel=0.01)
+
+
+def test_a_new_system_font_size_keeps_the_same_percentage(qtbot, window):
+    from PySide6.QtGui import QFont
+
+    window.set_zoom(150)
+    window.show()
+    app = QApplication.instance()
+    before = app.font()
+    bigger = QFont(before)
+    bigger.setPointSizeF(before.pointSizeF() + 2)
+    try:
+        app.setFont(bigger)
+        QApplication.processEvents()
+        assert window.reader.font().pointSizeF() == pytest.approx(
+            1.5 * bigger.pointSizeF(), rel=0.01
+        )
+    finally:
+        app.setFont(before)
