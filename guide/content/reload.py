@@ -11,14 +11,14 @@ load, because its effects can reach every other page.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
 from guide.content import checks
 from guide.content.loader import _Collector, _load_page, load_content
-from guide.content.model import ContentModel, FailedItem, Item, Problem
+from guide.content.model import ContentModel, Item, Problem
 
 
 def _key(path: str | os.PathLike[str]) -> str:
@@ -93,39 +93,35 @@ def _reload_pages(model: ContentModel, changed: set[str]) -> ContentModel | None
         item = ordered[item_id]
         found.extend(checks._field_references(item, updated, stage_ids, broken, knock_on))
         found.extend(checks._body_links(item, updated, broken, knock_on, ids, images))
-    kept, failed = _regroup_knock_on(updated, kept, changed, knock_on)
-    return replace(updated, problems=(*kept, *found), failed=failed)
+    return _regroup(replace(updated, problems=(*kept, *found)), changed, knock_on)
 
 
-def _regroup_knock_on(
-    model: ContentModel, problems: list[Problem], changed: set[str], fresh: checks.KnockOn
-) -> tuple[list[Problem], Mapping[str, FailedItem]]:
-    """Each failed item's cause with its list of places that break because of it brought
-    up to date: the edited pages' old places go, their new ones join, in the order a full
-    load lists them (by file, in the model's order, then by line)."""
-    if not model.failed:
-        return problems, model.failed
+def _regroup(model: ContentModel, changed: set[str], found: checks.KnockOn) -> ContentModel:
+    """Each failed item's cause with its knock-on places brought up to date: those in
+    the re-read pages replaced by what they link to now (the content check's "and N more
+    caused by the problem above" would otherwise keep counting links an editor removed)."""
+    # Places in the full load's order: by the position of their file's first item.
     order: dict[str, int] = {}
-    for number, item in enumerate(model):
-        order.setdefault(_key(item.path), number)
+    for index, item in enumerate(model):
+        order.setdefault(_key(item.path), index)
 
-    def position(place: str) -> tuple[int, int]:
-        path, _, line = place.rpartition(":")
-        return order.get(_key(path), len(order)), int(line) if line.isdigit() else 0
+    def position(place: str) -> int:
+        return order.get(_key(place.rpartition(":")[0]), len(order))
 
+    problems = list(model.problems)
     failed = dict(model.failed)
     for item_id, entry in model.failed.items():
-        cause = entry.problems[0] if entry.problems else None
-        if cause is None:
+        if not entry.problems:
             continue
-        places = [p for p in cause.knock_on if _key(p.rpartition(":")[0]) not in changed]
-        places.extend(fresh.get(item_id, ()))
-        if tuple(places) == cause.knock_on:
+        cause = entry.problems[0]
+        old = [p for p in cause.knock_on if _key(p.rpartition(":")[0]) not in changed]
+        places = tuple(sorted(old + found.get(item_id, []), key=position))
+        if places == cause.knock_on:
             continue
-        grouped = replace(cause, knock_on=tuple(sorted(places, key=position)))
-        problems = [grouped if p is cause else p for p in problems]
+        grouped = replace(cause, knock_on=places)
+        problems = [grouped if p == cause else p for p in problems]
         failed[item_id] = replace(entry, problems=(grouped, *entry.problems[1:]))
-    return problems, MappingProxyType(failed)
+    return replace(model, problems=tuple(problems), failed=MappingProxyType(failed))
 
 
 def _root_of(model: ContentModel, item: Item) -> str:
