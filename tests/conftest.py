@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, settings
 
 from guide.content import ContentModel, load_content
 from guide.paths import bundled_data_dir
+from guide.ui.collector import collect_if_due
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,6 +25,22 @@ settings.register_profile(
     "fuzz", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck)
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_garbage_on_the_main_thread_only() -> Iterator[None]:
+    """As in the app (guide.ui.collector): Python code runs on worker threads (the search
+    index, folder probes), and a collection there could free Qt objects off the GUI
+    thread. Automatic collection is off for the session; each test's end collects."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    yield
+    collect_if_due()
 
 
 @pytest.fixture(autouse=True)

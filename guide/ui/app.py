@@ -40,7 +40,11 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         return _start(args)
     finally:
-        gc.enable()
+        # Once worker threads have run, collection stays on the GUI thread (guide.ui.collector).
+        from guide.ui.collector import is_collecting_on_gui_thread
+
+        if not is_collecting_on_gui_thread():
+            gc.enable()
 
 
 def _start(args: argparse.Namespace) -> int:
@@ -70,7 +74,11 @@ def _start(args: argparse.Namespace) -> int:
         # What start-up made lives as long as the window: freeze it out of the collector's
         # view, or the first collection after enabling walks all of it.
         gc.freeze()
-        gc.enable()
+        # From now on worker threads run Python code (the search index, folder probes):
+        # collect only on this thread, from its event loop.
+        from guide.ui.collector import collect_on_gui_thread
+
+        collect_on_gui_thread()
         if os.environ.get(QUIT_AFTER_FIRST_PAINT) == "1":
             window.close()
             app.exit(0)

@@ -6,7 +6,9 @@ is found. One that lies before the chosen day is a problem when its clause speak
 it as ahead (opens, closes, deadline, apply, until, next, due, ...) and nothing in the
 clause says it is past (closed, was, last, past, checked, ...). Dates cited as the age
 of a source ("guidance of March 2022") are history, not news. The days include
-2026-12-01, the day the issue that asked for this was checked against.
+2026-12-01, the day the issue that asked for this was checked against, and days either
+side of the usual recruitment rounds (March, October). Pages are composed with the same
+composer the reader uses, driven by a fixed clock rather than today's date.
 """
 
 from __future__ import annotations
@@ -17,14 +19,26 @@ import re
 
 import pytest
 
+from guide.clock import Clock
 from guide.content import ContentModel
 from guide.content.dates import MONTHS
 from guide.content.pages import PageComposer
 from guide.content.render import html_to_text
 from guide.progress.checklist import coming_up
 from guide.progress.model import Profile, ProgressData
+from guide.progress.summary import summary_html
 
-DAYS = (dt.date(2025, 6, 1), dt.date(2026, 12, 1), dt.date(2027, 4, 1), dt.date(2029, 1, 15))
+DAYS = (
+    dt.date(2025, 6, 1),
+    dt.date(2026, 12, 1),
+    dt.date(2027, 3, 1),
+    dt.date(2027, 4, 1),
+    dt.date(2027, 10, 15),
+    dt.date(2029, 1, 15),
+)
+NATIONS = ("", "England", "Scotland", "Wales", "Northern Ireland")
+# Every kind of page a reader can open; the walk must reach each one.
+PAGE_KINDS = {"page", "section", "story", "scheme", "milestone", "term", "question"}
 _MONTH = "|".join(MONTHS)
 FULL_DATE = re.compile(rf"\b(\d{{1,2}}) ({_MONTH}) (\d{{4}})\b")
 MONTH_YEAR = re.compile(rf"(?<!\d )\b({_MONTH}) (\d{{4}})\b")
@@ -78,16 +92,19 @@ def test_the_checker_catches_a_past_date_shown_as_current() -> None:
 
 @pytest.mark.parametrize("today", DAYS, ids=str)
 def test_no_page_shows_a_past_date_as_upcoming(shipped_model: ContentModel, today: dt.date) -> None:
-    composer = PageComposer(shipped_model)
+    composer = PageComposer(shipped_model, clock=Clock.fixed(today))
     problems = []
+    walked = set()
     for item in shipped_model:
-        text = html_to_text(composer.compose(item, today=today).html)
+        walked.add(item.kind)
+        text = html_to_text(composer.compose(item).html)
         if SOURCES_HEADING in text:
             before, _, after = text.partition(SOURCES_HEADING)
             text = before + "\n" + after.split("\n\n", 1)[-1]
         problems += [
             f"{item.id}: {shown!r} in {clause!r}" for shown, clause in _past_dates(text, today)
         ]
+    assert walked >= PAGE_KINDS, f"pages of these kinds were not walked: {PAGE_KINDS - walked}"
     assert not problems, "\n".join(problems)
 
 
@@ -96,12 +113,32 @@ def test_no_coming_up_list_shows_a_past_month_or_date(
     shipped_model: ContentModel, today: dt.date
 ) -> None:
     problems = []
-    for nation in ("", "England", "Scotland", "Wales", "Northern Ireland"):
+    listed = 0
+    for nation in NATIONS:
         for stage in shipped_model.checklist_stages:
             data = ProgressData(profile=Profile(nation=nation, stage=stage.id))
             for entry in coming_up(shipped_model, data, today):
+                listed += 1
                 if (entry.year, entry.month) < (today.year, today.month):
                     problems.append(f"{nation} {stage.id}: {entry.milestone.id} in {entry.when}")
                 for shown, clause in _past_dates(entry.milestone.timing, today):
                     problems.append(f"{entry.milestone.id}: {shown!r} in {clause!r}")
+    assert listed, "no milestone came up at all, so nothing was checked"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("today", DAYS, ids=str)
+def test_no_progress_summary_shows_a_past_date_as_coming_up(
+    shipped_model: ContentModel, today: dt.date
+) -> None:
+    """The printable summary's "coming up" list, for every nation and stage."""
+    problems = []
+    for nation in NATIONS:
+        for stage in shipped_model.checklist_stages:
+            data = ProgressData(profile=Profile(nation=nation, stage=stage.id))
+            text = html_to_text(summary_html(shipped_model, data, today, include_all=True))
+            problems += [
+                f"{nation or 'no nation'} {stage.id}: {shown!r} in {clause!r}"
+                for shown, clause in _past_dates(text, today)
+            ]
     assert not problems, "\n".join(problems)

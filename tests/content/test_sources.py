@@ -2,11 +2,18 @@
 
 A reader or the next editor must be able to open the cited page and find the fact
 there; ``https://www.nihr.ac.uk/`` proves nothing. This covers every scheme's ``url``,
-every milestone's ``source`` and every ``sources`` entry of every item.
+every milestone's ``source``, every ``sources`` entry of every item, and every web
+address written into a page's text or a text field (a Markdown link, say).
+
+It also checks that every scheme says when it runs in a form the app can date (dated
+rounds, or one of the two phrases that say why there are none) and when it is due to be
+checked again.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -15,6 +22,10 @@ from guide.content import ContentModel
 
 # Paths that are a site's front page under another name.
 HOME_PATHS = {"", "/", "/index.html", "/index.htm", "/index.php", "/home", "/en", "/en/"}
+# A web address inside text: up to the first space, bracket or quote.
+ADDRESS_IN_TEXT = re.compile(r"https?://[^\s()<>\[\]\"']+")
+# What ``rounds`` may say instead of listing dated rounds.
+NO_DATED_ROUNDS = {"no fixed timetable", "dates not known"}
 
 
 def is_home_page(url: str) -> bool:
@@ -33,6 +44,14 @@ def cited_addresses(model: ContentModel) -> list[tuple[str, str, str]]:
                 found.append((item.id, name, str(value)))
         for source in item.get("sources") or ():
             found.append((item.id, f"source {source['title']!r}", source["url"]))
+        texts = [("text", item.body)] + [
+            (name, value)
+            for name, value in item.fields.items()
+            if isinstance(value, str) and name not in ("url", "source")
+        ]
+        for name, text in texts:
+            for address in ADDRESS_IN_TEXT.findall(text or ""):
+                found.append((item.id, f"address in {name}", address.rstrip(".,;:")))
     return found
 
 
@@ -62,9 +81,30 @@ def test_no_source_is_a_bare_domain_or_home_page(shipped_model: ContentModel) ->
     assert not bare, "cite the page that states the fact:\n" + "\n".join(bare)
 
 
-def test_every_scheme_says_when_it_applies_and_when_to_check_it_again(
+def test_an_address_written_into_a_page_is_checked_too(shipped_model: ContentModel) -> None:
+    where = {w for _, w, _ in cited_addresses(shipped_model)}
+    assert "address in text" in where, "no address in any page's text was found to check"
+
+
+def test_every_scheme_has_dated_rounds_or_says_why_not_and_a_next_check_date(
     shipped_model: ContentModel,
 ) -> None:
+    problems = []
     for scheme in shipped_model.of_kind("scheme"):
-        assert scheme.get("rounds"), scheme.id
-        assert scheme.get("next_check") > scheme.get("last_checked"), scheme.id
+        rounds = scheme.get("rounds")
+        if isinstance(rounds, str):
+            if rounds not in NO_DATED_ROUNDS:
+                problems.append(f"{scheme.id}: rounds says {rounds!r}")
+        elif not rounds:
+            problems.append(f"{scheme.id}: no rounds")
+        else:
+            for one in rounds:
+                dates = [one.get(k) for k in ("opens", "closes") if one.get(k) is not None]
+                if not dates or not all(isinstance(d, dt.date) for d in dates):
+                    problems.append(f"{scheme.id}: a round without a date: {one!r}")
+        last, due = scheme.get("last_checked"), scheme.get("next_check")
+        if not isinstance(due, dt.date) or not isinstance(last, dt.date) or due <= last:
+            problems.append(f"{scheme.id}: next_check {due!r} is not a date after {last!r}")
+        if scheme.get("source_date") in (None, ""):
+            problems.append(f"{scheme.id}: no source_date (a date, or 'undated')")
+    assert not problems, "\n".join(problems)

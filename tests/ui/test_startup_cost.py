@@ -161,7 +161,8 @@ def look():
         search=window.left.indexOf(window.panel("search")) >= 0,
         progress=window.progress is not None,
         renderer=window.composer._renderer is not None,
-        gc=__import__("gc").isenabled(),  # off during start-up only
+        # Off during start-up only; after it, collection resumes on the GUI thread.
+        gc=__import__("guide.ui.collector", fromlist=["_"]).is_collecting_on_gui_thread(),
         frozen=__import__("gc").get_freeze_count() > 0,  # start-up's objects set aside
     )
     settled = all(report[k] for k in ("search", "progress", "renderer", "gc", "frozen"))

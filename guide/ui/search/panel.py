@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.content.model import NATIONS, ContentModel
+from guide.ui.collector import collect_on_gui_thread
 from guide.ui.roles import Role
 
 if TYPE_CHECKING:  # guide.search (sqlite3 and all) is imported on the worker thread
@@ -335,6 +336,8 @@ class SearchPanel(QWidget):
         self.timings["build_started"] = time.perf_counter()
         if self.box.text().strip():
             self._show_status(self.tr("Preparing search…"))
+        # The builder runs Python code off the GUI thread: collection must not run there.
+        collect_on_gui_thread()
         threading.Thread(target=self._build_in_background, name="search-index", daemon=True).start()
 
     def _build_in_background(self) -> None:
