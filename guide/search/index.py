@@ -69,10 +69,12 @@ KIND_BONUS = {"term": 0.08, "scheme": 0.06, "section": 0.04, "page": 0.02}
 WORD_KIND_BONUS = {
     "question": 0.06, "section": 0.08, "page": 0.08, "scheme": 0.06, "term": 0.03, "milestone": 0.03,
 }  # fmt: skip
-# A question other than "what is" is answered by a page or by a question's own answer,
-# seldom by a one-line definition.
+# A question other than "what is" is answered by a page, a scheme's page (its length,
+# research time and who can apply are its fields) or a question's own answer, seldom by a
+# one-line definition.
 QUESTION_KIND_BONUS = {
-    **WORD_KIND_BONUS, "question": 0.12, "section": 0.12, "page": 0.12, "term": -0.12,
+    **WORD_KIND_BONUS, "question": 0.12, "section": 0.12, "page": 0.12, "scheme": 0.12,
+    "term": -0.12,
 }  # fmt: skip
 # A glossary entry found by its expansion or a synonym, not by its own name, ranks
 # with the name prefixes: "clinical lecturer" opens the lectureship before "CL".
@@ -467,11 +469,12 @@ class SearchIndex:
                 best = 0.0
                 for roots in alternatives:
                     if roots <= title:
+                        # No break: every way of saying it that the title holds is answer,
+                        # not noise ("NIHR Academic Clinical Fellowship (ACF)" for "acf").
                         best = 1.0
                         used |= roots
-                        break
-                    if roots <= title | aux:
-                        best = 0.5
+                    elif roots <= title | aux:
+                        best = max(best, 0.5)
                 got += w * best
             precision = len(used) / len(title) if title else 0.0
             return got / weight * (0.6 + 0.4 * precision)
