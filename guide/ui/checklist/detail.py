@@ -30,6 +30,7 @@ from guide.content.model import ContentModel
 from guide.progress.checklist import Milestone
 from guide.progress.model import MAX_TEXT, STATUS_LABELS, STATUSES, Entry
 from guide.ui.checklist.datefield import DateField
+from guide.ui.style.rich_text import follow_theme
 
 TYPING_PAUSE_MS = 700
 REMINDERS: tuple[tuple[int | None, str], ...] = (
@@ -83,7 +84,8 @@ class MilestoneDetail(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.heading.setFont(font)
-        self.about = QLabel()
+        # Its links ("Read more") are re-coloured when the theme changes.
+        self.about = follow_theme(QLabel())
         self.about.setWordWrap(True)
         self.about.setTextFormat(Qt.TextFormat.RichText)
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
