@@ -108,3 +108,16 @@ def test_every_scheme_has_dated_rounds_or_says_why_not_and_a_next_check_date(
         if scheme.get("source_date") in (None, ""):
             problems.append(f"{scheme.id}: no source_date (a date, or 'undated')")
     assert not problems, "\n".join(problems)
+
+
+def test_every_milestone_with_a_dated_round_has_its_usual_months(
+    shipped_model: ContentModel,
+) -> None:
+    """A dated round goes out of date after a year; the usual months (by nation where
+    they differ) are what lets "coming up" show the milestone again the next year."""
+    missing = [
+        m.id
+        for m in shipped_model.of_kind("milestone")
+        if m.get("rounds") and not isinstance(m.get("rounds"), str) and not m.get("months")
+    ]
+    assert not missing, "add `months` to: " + ", ".join(missing)
