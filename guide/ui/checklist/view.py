@@ -344,6 +344,11 @@ class ChecklistView(QWidget):
 
     # ------------------------------------------------------------ selection
 
+    def open_anchor(self, anchor: str) -> None:
+        """``checklist#MILESTONE`` opens the checklist at that milestone (if it exists)."""
+        if find(self.model, self.store.data, anchor) is not None:
+            self.select(anchor)
+
     def select(self, milestone_id: str) -> None:
         self._selected = milestone_id
         self.refresh()

@@ -276,6 +276,10 @@ class SchemeFinderView(QWidget):
     def _combo(self, name: str, entries: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        # Sized for a dozen characters, not the longest funder's name, which widened the
+        # view (and the window) to 1191 pixels, past a 1024-pixel screen.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
         for value, label in entries:
             combo.addItem(label, value)
         combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -366,6 +370,17 @@ class SchemeFinderView(QWidget):
         self.comparison.setHtml(comparison_html(rows))
         self.compare_pane.setVisible(True)
         self.splitter.setSizes([max(200, self.height() // 3), max(300, self.height() // 2)])
+
+    def open_anchor(self, anchor: str) -> None:
+        """``schemes#compare=A,B`` ticks schemes A and B (two to four) and compares them."""
+        name, _, value = anchor.partition("=")
+        if name != "compare":
+            return
+        for scheme_id in list(self.model.checked):
+            self.set_checked(scheme_id, False)
+        for scheme_id in value.split(","):
+            self.set_checked(scheme_id.strip())
+        self.compare_checked()
 
     def clear_comparison(self) -> None:
         self.compared = []
