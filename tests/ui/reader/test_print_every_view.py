@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import QPrinter
 
 from guide.clock import Clock
 from guide.ui.reader import printing
-from tests.ui.helpers import make_window
 
 DAY = dt.date(2026, 12, 1)
 PDFTOTEXT = shutil.which("pdftotext")
@@ -55,13 +54,20 @@ VIEWS = [
 IDS = ["page", "scheme page", "diagram", "checklist", "overview", "scheme finder", "comparison"]
 
 
-@pytest.fixture
-def window(qtbot, shipped_model):
-    window = make_window(qtbot, shipped_model, clock=Clock.fixed(DAY))
+@pytest.fixture(scope="module")
+def window(qapp, shipped_model, tmp_path_factory):
+    """One window for the module: printing changes nothing in it, and a window per test
+    made these tests several times slower."""
+    from guide.ui.shell.window import MainWindow
+
+    window = MainWindow(
+        shipped_model, tmp_path_factory.mktemp("print-home"), clock=Clock.fixed(DAY)
+    )
     window.resize(1024, 700)
     window.show()
-    qtbot.waitExposed(window)
-    return window
+    yield window
+    window.close()
+    window.deleteLater()
 
 
 @pytest.mark.parametrize(("item_id", "prepare", "words"), VIEWS, ids=IDS)
@@ -115,12 +121,14 @@ def test_cancelling_the_print_dialog_prints_nothing(window, tmp_path):
 
 
 def test_a_long_checklist_summary_prints_on_numbered_pages(window, tmp_path):
-    checklist = window.view_widget("checklist") or None
     window.open_id("checklist")
     checklist = window.view_widget("checklist")
     checklist.files.all_stages = True  # "Include all stages in the summary"
     target = tmp_path / "all.pdf"
-    assert printing.export_pdf(window, target)
+    try:
+        assert printing.export_pdf(window, target)
+    finally:
+        checklist.files.all_stages = False
     pages = _pages(target)
     assert pages >= 2
     if PDFTOTEXT is not None:
