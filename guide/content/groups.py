@@ -21,19 +21,22 @@ class FolderGroup:
 
 
 def _order(item: Item) -> tuple[int, int, str]:
-    order = item.get("order")
+    order = item.fields.get("order")
     return (0, order, item.title.lower()) if isinstance(order, int) else (1, 0, item.title.lower())
 
 
 def folder_groups(model: ContentModel) -> list[FolderGroup]:
     """One group per extra folder that adds pages of its own, in layering order."""
-    groups = []
-    for edition in model.editions[1:]:
-        own = [
-            item
-            for item in model
-            if item.kind in TREE_KINDS and not item.overrides and model.edition_of(item) is edition
-        ]
-        if own:
-            groups.append(FolderGroup(edition, tuple(sorted(own, key=_order))))
-    return groups
+    if len(model.editions) < 2:
+        return []
+    own: dict[int, list[Item]] = {id(edition): [] for edition in model.editions[1:]}
+    for item in model:  # one pass over the items, however many folders there are
+        if item.kind in TREE_KINDS and not item.overrides:
+            pages = own.get(id(model.edition_of(item)))
+            if pages is not None:
+                pages.append(item)
+    return [
+        FolderGroup(edition, tuple(sorted(own[id(edition)], key=_order)))
+        for edition in model.editions[1:]
+        if own[id(edition)]
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -231,14 +232,19 @@ class ContentModel:
 
     def edition_of(self, item: Item) -> Edition | None:
         """The folder an item came from (the deepest root holding its file)."""
-        best: Edition | None = None
-        for edition in self.editions:
-            root = edition.root.rstrip("/\\")
-            after = item.path[len(root) : len(root) + 1]
-            inside = item.path.startswith(root) and after in ("/", "\\")
-            if inside and (best is None or len(root) > len(best.root)):
-                best = edition
-        return best
+        path = item.path
+        for prefixes, edition in self._root_prefixes:
+            if path.startswith(prefixes):
+                return edition
+        return None
+
+    @cached_property
+    def _root_prefixes(self) -> tuple[tuple[tuple[str, str], Edition], ...]:
+        """Each edition with what the path of a file inside its root starts with, deepest
+        root first: asked once per item when the tree is built, so worked out only once."""
+        ordered = sorted(self.editions, key=lambda e: len(e.root.rstrip("/\\")), reverse=True)
+        roots = [(edition.root.rstrip("/\\"), edition) for edition in ordered]
+        return tuple(((root + "/", root + "\\"), edition) for root, edition in roots)
 
     def is_local(self, item: Item) -> bool:
         """True for an item from a trust's or deanery's own folder (not national content)."""

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 import pytest
 
 from guide.content import ContentModel
+from guide.content.model import Item
 
 # Paths that are a site's front page under another name.
 HOME_PATHS = {"", "/", "/index.html", "/index.htm", "/index.php", "/home", "/en", "/en/"}
@@ -121,3 +122,35 @@ def test_every_milestone_with_a_dated_round_has_its_usual_months(
         if m.get("rounds") and not isinstance(m.get("rounds"), str) and not m.get("months")
     ]
     assert not missing, "add `months` to: " + ", ".join(missing)
+
+
+def _dated_rounds(item: Item) -> set[tuple[object, object]]:
+    rounds = item.get("rounds")
+    if not rounds or isinstance(rounds, str):
+        return set()
+    return {(r.get("opens"), r.get("closes")) for r in rounds}
+
+
+def test_a_milestones_dated_rounds_match_the_scheme_it_links_to(
+    shipped_model: ContentModel,
+) -> None:
+    """The checklist and the scheme pages read the same rounds: each round a milestone
+    lists is on a scheme it links to, and the linked schemes' latest round is on the
+    milestone too, so a new round added to one is not missing from the other."""
+    problems, compared = [], 0
+    for milestone in shipped_model.of_kind("milestone"):
+        own = _dated_rounds(milestone)
+        if not own:
+            continue
+        linked = [shipped_model.get(i) for i in milestone.get("links") or ()]
+        schemes = [s for s in linked if s is not None and s.kind == "scheme" and _dated_rounds(s)]
+        if not schemes:
+            continue
+        compared += 1
+        theirs = set().union(*(_dated_rounds(s) for s in schemes))
+        problems += [f"{milestone.id}: round {r} is on no linked scheme" for r in own - theirs]
+        latest = max(theirs, key=lambda r: r[1])
+        if latest not in own:
+            problems.append(f"{milestone.id}: the linked schemes' latest round {latest} is missing")
+    assert compared, "no milestone with dated rounds links to a scheme with dated rounds"
+    assert not problems, "\n".join(problems)

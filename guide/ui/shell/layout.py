@@ -54,7 +54,6 @@ class WindowLayout(QObject):
         self.tree.setAccessibleDescription(
             self.tr("The guide's pages. Press Enter or select a row to open it.")
         )
-        self.expand_defaults()
 
         self.left = QTabWidget()
         self.left.setObjectName("leftPanels")
@@ -112,7 +111,8 @@ class WindowLayout(QObject):
         self.syncing_tree = False
 
     def expand_defaults(self) -> None:
-        """Open the pathway stages and each content folder's own pages."""
+        """Open the pathway stages and each content folder's own pages (the window calls
+        this once its theme is applied)."""
         self.tree.expand(self.nav.index_for(GROUP_PREFIX + "stages"))
         for group_id in self.nav.folder_group_ids():  # a trust's own pages, in view
             self.tree.expand(self.nav.index_for(group_id))

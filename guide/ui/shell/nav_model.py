@@ -1,48 +1,58 @@
-"""The navigation tree as a Qt model over the ContentModel.
+"""The navigation tree as a Qt model over the rows in ``guide.ui.shell.nav_rows``.
 
-Layout (issue 4, item 1): Overview; the pathway stages in their ``order``;
-"Questions and practicalities" (the questions page and the other sections that are
-not stages, such as pay and leave, in their ``order``; issue 16); careers across
-fields; flexible entry; the national pathway with its funding
-schemes beneath it; career stories grouped by stage and by specialty; the
-glossary; "More pages" (free-standing pages from an extra content folder, only
-when there are any); my progress. Registered views are placed by their ``tree_section``:
-one of the group names in ``SECTIONS`` or the id of any row already in the tree
-(the view becomes its child); ``None`` puts the view at the top level, before
-the glossary.
+A ``QAbstractItemModel`` over plain Python rows rather than a ``QStandardItemModel``:
+a content folder can bring thousands of pages, and making a Qt item for each of them
+(with its tooltip) before the first paint made start-up and memory grow with the
+content. This way Qt asks only for the rows it lays out and draws, a row's tooltip
+and badge text are made when asked for, and finding a row by id is a dict lookup.
 
-Group rows (for example "Pathway stages") carry a ``group:NAME`` id; opening
-one shows a short index page listing its children.
+Registered views are placed by their ``tree_section``: one of the group names in
+``SECTIONS`` or the id of any row already in the tree (the view becomes its child);
+``None`` puts the view at the top level, before the glossary. Group rows (for
+example "Pathway stages") carry a ``group:NAME`` id; opening one shows a short index
+page listing its children.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from html import escape
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from guide.content.groups import folder_groups
 from guide.content.links import internal_href
-from guide.content.model import SECTION_IDS, ContentModel, Item
+from guide.content.model import ContentModel, Item
 from guide.content.pages import Page
 from guide.ui.host import GROUP_PREFIX
 from guide.ui.roles import Role
+from guide.ui.shell.nav_rows import STAGE_IDS, TOP_LEVEL_SECTIONS, NavRow, TreeBuilder
 
-# The pathway stages proper; the other sections have their own top-level rows.
-STAGE_IDS: tuple[str, ...] = SECTION_IDS[:5]
-TOP_LEVEL_SECTIONS: tuple[str, ...] = SECTION_IDS[5:]
+__all__ = ["SECTIONS", "STAGE_IDS", "TOP_LEVEL_SECTIONS", "NavRow", "NavigationModel"]
 
 # Named places a registered view may ask for (besides any row id in the tree).
 SECTIONS: tuple[str, ...] = ("stages", "stories", "my-progress", "tools")
+
+# Roles as plain ints: data() runs for every row drawn, and int compares are cheapest.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SPOKEN = int(Qt.ItemDataRole.AccessibleTextRole)
+_ID, _TITLE, _TIP = int(Role.ID), int(Role.TITLE), int(Role.TIP)
+_NO_INDEX = QModelIndex()
+_Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("NavigationTree", text)
 
 
-class NavigationModel(QStandardItemModel):
+class NavigationModel(QAbstractItemModel):
     """The tree rows; ``rows_for(id)`` finds every row showing an item or view."""
 
     def __init__(self, model: ContentModel, parent: QObject | None = None) -> None:
@@ -50,26 +60,18 @@ class NavigationModel(QStandardItemModel):
         self.content = model
         self._badges: dict[str, str] = {}
         self._badge_notes: dict[str, str] = {}
-        self._groups: dict[str, QStandardItem] = {}
-        # Groups not yet in the tree. Tracked here because asking a detached QStandardItem
-        # for its model() returns a None that PySide does not reference-count (it crashes).
-        self._detached: set[str] = set()
         self._views: list[tuple[str, str, str | None]] = []
         self._build()
 
     def rebuild(self, model: ContentModel) -> None:
         """Rows for reloaded content, keeping registered views and badges."""
+        self.beginResetModel()
         self.content = model
-        self.clear()
-        self._groups = {}
-        self._detached = set()
         views, self._views = self._views, []
         self._build()
+        self.endResetModel()
         for view_id, title, section in views:
             self.add_view(view_id, title, section)
-        for item_id in list(self._badges):
-            for row in self.rows_for(item_id):
-                self._refresh_text(row)
 
     def folder_group_ids(self) -> list[str]:
         """The group ids of the content folders' own pages (expanded at start)."""
@@ -77,132 +79,80 @@ class NavigationModel(QStandardItemModel):
 
     # -- building ---------------------------------------------------------------------------
 
-    def _row(self, item_id: str, title: str, tooltip: str = "") -> QStandardItem:
-        row = QStandardItem(title)
-        row.setData(item_id, Role.ID)
-        row.setData(title, Role.TITLE)
-        row.setEditable(False)
-        if tooltip:
-            row.setToolTip(tooltip)
-            row.setData(tooltip, Role.TIP)
+    def _make_row(self, row_id: str, title: str, item: Item | None = None) -> NavRow:
+        row = NavRow(self, row_id, title, item)
+        self._by_id.setdefault(row_id, []).append(row)
         return row
 
-    def _item_row(self, item: Item) -> QStandardItem:
-        # The full title leads the tooltip: long story titles are cut short in a narrow tree.
-        tooltip = f"{item.title}\n\n{item.summary}" if item.summary else item.title
-        return self._row(item.id, item.title, tooltip)
-
-    def _group(self, name: str, title: str) -> QStandardItem:
-        row = self._row(GROUP_PREFIX + name, title)
+    def _group(self, name: str, title: str) -> NavRow:
+        row = self._make_row(GROUP_PREFIX + name, title)
         self._groups[name] = row
         return row
 
     def _build(self) -> None:
-        content = self.content
-        root = self.invisibleRootItem()
-        overview = content.get("overview")
-        if overview is not None:
-            root.appendRow(self._item_row(overview))
-        sections = {s.id: s for s in content.sections()}
-        stages = self._group("stages", _tr("Pathway stages"))
-        practical = self._group("practicalities", _tr("Questions and practicalities"))
-        for section in content.sections():
-            if section.id in TOP_LEVEL_SECTIONS:
-                continue
-            # Sections editors add beyond the stages (questions, pay and leave, applying)
-            # cut across every stage, so they get their own group rather than the stages'.
-            group = stages if section.id in STAGE_IDS else practical
-            group.appendRow(self._item_row(section))
-        root.appendRow(stages)
-        if practical.rowCount():
-            root.appendRow(practical)
-        else:
-            self._detached.add("practicalities")
-        for section_id in TOP_LEVEL_SECTIONS:
-            top = sections.get(section_id)
-            if top is None:
-                continue
-            row = self._item_row(top)
-            if section_id == "national-pathway":
-                self._schemes_by_stage(row, content.of_kind("scheme"), sections)
-            root.appendRow(row)
-        stories = content.of_kind("story")
-        if stories:
-            root.appendRow(self._stories(stories, sections))
-        glossary = content.get("glossary")
-        if glossary is not None:
-            root.appendRow(self._item_row(glossary))
-        # Each content folder's own pages under its title, in the order its pages give.
-        grouped: set[str] = set()
-        for number, own in enumerate(folder_groups(content), start=1):
-            folder = self._group(f"folder-{number}", own.edition.title)
-            for page in own.items:
-                folder.appendRow(self._item_row(page))
-                grouped.add(page.id)
-            root.appendRow(folder)
-        # Any other free-standing page; without this row it could only be reached by a link.
-        pages = [
-            p
-            for p in content.of_kind("page")
-            if p.id not in ("overview", "glossary") and p.id not in grouped
-        ]
-        if pages:
-            more = self._group("more-pages", _tr("More pages"))
-            for page in sorted(pages, key=lambda p: p.title.lower()):
-                more.appendRow(self._item_row(page))
-            root.appendRow(more)
-        # "My progress" and "Tools" appear only once a view is registered under them.
-        self._group("my-progress", _tr("My progress"))
-        self._group("tools", _tr("Tools"))
-        self._detached.update(("my-progress", "tools"))
+        self._root = NavRow(self, "", "")
+        self._by_id: dict[str, list[NavRow]] = {}
+        self._groups: dict[str, NavRow] = {}
+        builder = TreeBuilder(self.content, self._make_row, self._group, _tr)
+        builder.build(self._root)
+        # Groups not yet in the tree ("My progress" until a view is registered under it).
+        self._detached: set[str] = builder.detached
 
-    def _schemes_by_stage(
-        self, parent: QStandardItem, schemes: list[Item], sections: dict[str, Item]
-    ) -> None:
-        """Schemes in one collapsed group per stage (their first), in pathway order, so
-        opening a scheme unfolds a handful of rows rather than every scheme in the guide."""
-        order = list(sections)
-        by_stage: dict[str, list[Item]] = {}
-        for scheme in schemes:
-            stages = [s for s in scheme.get("stages", ()) if s in sections]
-            by_stage.setdefault(stages[0] if stages else "", []).append(scheme)
-        for stage in sorted(by_stage, key=lambda s: order.index(s) if s in order else len(order)):
-            title = sections[stage].title if stage else _tr("Other schemes")
-            group = self._group(
-                f"schemes-{stage or 'other'}", _tr("Schemes: %1").replace("%1", title)
-            )
-            for scheme in sorted(by_stage[stage], key=lambda s: s.title.lower()):
-                scheme_row = self._item_row(scheme)
-                if self.content.is_local(scheme):  # a trust's own scheme, not a national one
-                    scheme_row.setText(_tr("%1 (local)").replace("%1", scheme.title))
-                group.appendRow(scheme_row)
-            parent.appendRow(group)
+    # -- the Qt model -----------------------------------------------------------------------
 
-    def _stories(self, stories: list[Item], sections: dict[str, Item]) -> QStandardItem:
-        group = self._group("stories", _tr("Career stories"))
-        by_stage = self._row(GROUP_PREFIX + "stories-by-stage", _tr("By stage"))
-        for section in sections.values():
-            matching = [s for s in stories if section.id in s.stages]
-            if not matching:
-                continue
-            stage_row = self._row(GROUP_PREFIX + "stories-stage-" + section.id, section.title)
-            for story in sorted(matching, key=lambda s: s.title.lower()):
-                stage_row.appendRow(self._item_row(story))
-            by_stage.appendRow(stage_row)
-        by_specialty = self._row(GROUP_PREFIX + "stories-by-specialty", _tr("By specialty"))
-        specialties: dict[str, list[Item]] = {}
-        for story in stories:
-            specialties.setdefault(str(story.get("specialty", "")) or _tr("Other"), []).append(
-                story
-            )
-        for name in sorted(specialties, key=str.lower):
-            spec_row = self._row(GROUP_PREFIX + "stories-specialty-" + name, name)
-            for story in sorted(specialties[name], key=lambda s: s.title.lower()):
-                spec_row.appendRow(self._item_row(story))
-            by_specialty.appendRow(spec_row)
-        group.appendRow(by_stage)
-        group.appendRow(by_specialty)
-        return group
+    def index(self, row: int, column: int = 0, parent: _Index = _NO_INDEX) -> QModelIndex:
+        above = parent.internalPointer() if parent.isValid() else self._root
+        if column != 0 or not 0 <= row < len(above.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, above.children[row])
+
+    def parent(self, index: QModelIndex | None = None) -> QModelIndex:  # type: ignore[override]
+        # Qt's overload of QObject.parent(): the model is never asked for its owner that way.
+        if index is None or not index.isValid():
+            return QModelIndex()
+        up = index.internalPointer().up
+        if up is None or up is self._root:
+            return QModelIndex()
+        return self.createIndex(up.position, 0, up)
+
+    def rowCount(self, parent: _Index = _NO_INDEX) -> int:
+        if parent.isValid():
+            return 0 if parent.column() else len(parent.internalPointer().children)
+        return len(self._root.children)
+
+    def columnCount(self, parent: _Index = _NO_INDEX) -> int:
+        return 1
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        return self.row_data(index.internalPointer(), int(role))
+
+    def row_data(self, row: NavRow, role: int) -> Any:
+        """What ``row`` holds for ``role``: its label with any badge, its id, title or
+        tooltip (with what the badge means), and the words a screen reader says."""
+        if role == _DISPLAY:
+            badge = self._badges.get(row.id)
+            return f"{row.label}   {badge}" if badge else row.label
+        if role == _ID:
+            return row.id
+        if role == _TITLE:
+            return row.title
+        if role in (_TOOLTIP, _TIP, _SPOKEN):
+            note = self._badge_notes.get(row.id, "") if self._badges.get(row.id) else ""
+            if role == _SPOKEN:
+                return f"{row.title}, {note}" if note else None
+            tip = row.tip
+            if role == _TOOLTIP and note:
+                return f"{tip or row.title}\n\n{note}"
+            return tip or None
+        return None
+
+    def index_of(self, row: NavRow) -> QModelIndex:
+        """The model index of ``row`` (invalid for a row not in the tree)."""
+        if row.up is None or not self._attached(row):
+            return QModelIndex()
+        return self.createIndex(row.position, 0, row)
 
     # -- registered views -------------------------------------------------------------------
 
@@ -211,23 +161,23 @@ class NavigationModel(QStandardItemModel):
         if (view_id, title, tree_section) not in self._views:
             self._views.append((view_id, title, tree_section))
         for existing in self.rows_for(view_id):
-            existing.setData(title, Role.TITLE)
-            self._refresh_text(existing)
+            existing.title = existing.label = title
+            self._changed(existing)
             return
-        row = self._row(view_id, title)
+        row = self._make_row(view_id, title)
         parent = self._parent_for(tree_section)
         if parent is None:
             glossary = next(iter(self.rows_for("glossary")), None)
-            position = glossary.row() if glossary is not None else self.rowCount()
-            self.invisibleRootItem().insertRow(position, [row])
+            position = glossary.position if glossary is not None else len(self._root.children)
+            self._insert(self._root, position, row)
             return
         name = next((n for n, g in self._groups.items() if g is parent), None)
         if name in self._detached:
             self._detached.discard(name)
             self._attach_group(parent)
-        parent.appendRow(row)
+        self._insert(parent, len(parent.children), row)
 
-    def _parent_for(self, tree_section: str | None) -> QStandardItem | None:
+    def _parent_for(self, tree_section: str | None) -> NavRow | None:
         if not tree_section:
             return None
         if tree_section in self._groups:
@@ -239,38 +189,42 @@ class NavigationModel(QStandardItemModel):
         self._detached.add(tree_section)
         return self._group(tree_section, tree_section.replace("-", " ").capitalize())
 
-    def _attach_group(self, group: QStandardItem) -> None:
+    def _attach_group(self, group: NavRow) -> None:
         """Put a not-yet-shown group at the top level (my progress last of all)."""
-        root = self.invisibleRootItem()
-        if group is self._groups.get("my-progress"):
-            root.appendRow(group)
-            return
         progress = self._groups.get("my-progress")
-        if progress is not None and "my-progress" not in self._detached:
-            root.insertRow(progress.row(), [group])
+        if group is progress or progress is None or "my-progress" in self._detached:
+            self._insert(self._root, len(self._root.children), group)
         else:
-            root.appendRow(group)
+            self._insert(self._root, progress.position, group)
+
+    def _insert(self, parent: NavRow, position: int, row: NavRow) -> None:
+        shown = self._attached(parent)
+        if shown:
+            self.beginInsertRows(self.index_of(parent), position, position)
+        parent.children.insert(position, row)
+        row.up = parent
+        for number in range(position, len(parent.children)):
+            parent.children[number].position = number
+        if shown:
+            self.endInsertRows()
+
+    def _attached(self, row: NavRow) -> bool:
+        while row.up is not None:
+            row = row.up
+        return row is self._root
 
     # -- lookup and badges ------------------------------------------------------------------
 
-    def iter_rows(self) -> Iterator[QStandardItem]:
-        stack = [self.invisibleRootItem()]
-        while stack:
-            parent = stack.pop()
-            for r in range(parent.rowCount() - 1, -1, -1):
-                child = parent.child(r)
-                if child is not None:
-                    stack.append(child)
-            if parent is not self.invisibleRootItem():
-                yield parent
-
-    def rows_for(self, item_id: str) -> list[QStandardItem]:
+    def rows_for(self, item_id: str) -> list[NavRow]:
         """Every row showing ``item_id``, in tree order (a story may appear twice)."""
-        return [row for row in self.iter_rows() if row.data(Role.ID) == item_id]
+        rows = [row for row in self._by_id.get(item_id, ()) if self._attached(row)]
+        if len(rows) > 1:
+            rows.sort(key=_tree_position)
+        return rows
 
     def index_for(self, item_id: str) -> QModelIndex:
         rows = self.rows_for(item_id)
-        return rows[0].index() if rows else QModelIndex()
+        return self.index_of(rows[0]) if rows else QModelIndex()
 
     def set_badge(self, item_id: str, text: str, description: str = "") -> None:
         """``description`` says in words what a terse badge ("3/7") means, for the
@@ -278,35 +232,24 @@ class NavigationModel(QStandardItemModel):
         self._badges[item_id] = text
         self._badge_notes[item_id] = description
         for row in self.rows_for(item_id):
-            self._refresh_text(row)
+            self._changed(row)
 
     def badge(self, item_id: str) -> str:
         return self._badges.get(item_id, "")
 
-    def _refresh_text(self, row: QStandardItem) -> None:
-        title = str(row.data(Role.TITLE))
-        item_id = str(row.data(Role.ID))
-        badge = self._badges.get(item_id, "")
-        row.setText(f"{title}   {badge}" if badge else title)
-        note = self._badge_notes.get(item_id, "") if badge else ""
-        tip = str(row.data(Role.TIP) or "")
-        row.setToolTip("\n\n".join(t for t in (tip or title, note) if t) if note else tip)
-        row.setData(f"{title}, {note}" if note else None, Qt.ItemDataRole.AccessibleTextRole)
+    def _changed(self, row: NavRow) -> None:
+        index = self.index_of(row)
+        if index.isValid():
+            self.dataChanged.emit(index, index)
 
     def group_children(self, group_id: str) -> list[tuple[str, str]]:
         """(id, title) of a group row's children, for its index page."""
         rows = self.rows_for(group_id)
-        if not rows:
-            return []
-        parent = rows[0]
-        return [
-            (str(parent.child(r).data(Role.ID)), str(parent.child(r).data(Role.TITLE)))
-            for r in range(parent.rowCount())
-        ]
+        return [(child.id, child.title) for child in rows[0].children] if rows else []
 
     def title_of(self, item_id: str) -> str:
         rows = self.rows_for(item_id)
-        return str(rows[0].data(Role.TITLE)) if rows else ""
+        return rows[0].title if rows else ""
 
     def group_page(self, group_id: str) -> Page:
         """A short index page for a group row: its children as links with their summaries."""
@@ -321,3 +264,12 @@ class NavigationModel(QStandardItemModel):
             )
         html = f'<h1 class="page-title">{escape(title)}</h1><ul>{"".join(rows)}</ul>'
         return Page(group_id, title, html, ())
+
+
+def _tree_position(row: NavRow) -> list[int]:
+    """Where a row sits, as row numbers from the top: sorts rows in tree order."""
+    path = []
+    while row.up is not None:
+        path.append(row.position)
+        row = row.up
+    return path[::-1]

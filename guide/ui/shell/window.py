@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         self.themes = ThemeManager(self, self.prefs)
         self.themes.changed.connect(self._on_theme)
         self.themes.apply(theme or str(self.prefs.get("theme") or "system"), save=False)
+        # After the style sheet, which lays the whole tree out again, so that a content
+        # folder's expanded group of thousands of pages is laid out only once.
+        self.parts.expand_defaults()
         self._bind_own_commands()
         install_features(self, CORE_FEATURES)
 
