@@ -55,17 +55,21 @@ def _annotated(
     return replace(model, editions=editions, problems=problems)
 
 
-def load_model(args: argparse.Namespace, *, cached: bool = False) -> ContentModel:
+def load_model(
+    args: argparse.Namespace, *, cached: bool = False, check_files: bool = True
+) -> ContentModel:
     """The content of the bundled and extra folders. ``cached=True`` (the app) goes through
     the content cache in the user's cache folder: the same model, without re-reading and
-    re-checking every file when nothing changed."""
+    re-checking every file when nothing changed. ``check_files=False`` trusts the cache
+    without looking at the files (see ``guide.content.cache.load_cached``)."""
     good, bad = content_folders(args)
     roots = (bundled_data_dir(), *(choice.path for choice in good))
     if not cached:
         return _annotated(_load(roots), good, bad)
     from guide.content.cache import default_cache_folder, load_cached
 
-    model = load_cached(roots, default_cache_folder(getattr(args, "home", None)))
+    folder = default_cache_folder(getattr(args, "home", None))
+    model = load_cached(roots, folder, check_files=check_files)
     return _annotated(model, good, bad)
 
 

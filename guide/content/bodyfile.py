@@ -89,12 +89,10 @@ class BodyFile:
                 self._usable = False  # one bad read: the rest come from the content files
         return _from_source(item)
 
-    def attach(self, model: ContentModel) -> None:
-        """Point every item read from the cache at this file for its body."""
-        source = self.read
-        for item in model.items.values():
-            if "_body_ref" in item.__dict__:
-                item.__dict__["_body_source"] = source
+    def attach_item(self, item: Item) -> None:
+        """Point an item read from the cache at this file for its body."""
+        if "_body_ref" in item.__dict__:
+            item.__dict__["_body_source"] = self.read
 
 
 def _from_source(item: Item) -> str:

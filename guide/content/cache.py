@@ -37,11 +37,13 @@ from guide import __version__
 from guide.content import freshness
 from guide.content.bodyfile import BodyFile, BodyRef, split_bodies
 from guide.content.bodyfile import header as body_header
+from guide.content.cached_items import CachedItems, ids_by_kind
+from guide.content.groups import TreePages, tree_pages
 from guide.content.model import ContentModel, Item
 from guide.content.rendered import Heading, RenderedBody
 
 # Bump when the pickled shape changes in a way the code hash would not notice.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MAGIC = b"GUIDE-CONTENT-CACHE\n"
 CONTENT_SUFFIXES = (".md", ".yaml", ".yml")
 _SUM = 16  # bytes of the payload's checksum, which catches a damaged file before unpickling
@@ -60,6 +62,7 @@ _ALLOWED: frozenset[tuple[str, str]] = frozenset(
         ("guide.content.model", "FailedItem"),
         ("guide.content.cache", "_proxy"),
         ("guide.content.cache", "_item"),
+        ("guide.content.groups", "TreePages"),
         ("guide.diagram.data", "Pathway"),
         ("guide.diagram.data", "Column"),
         ("guide.diagram.data", "Lane"),
@@ -132,11 +135,14 @@ class LazyExtras(Mapping[str, Any]):
         pickled: Mapping[str, bytes],
         origin: tuple[Path, str] | None = None,
         values: Mapping[str, Any] | None = None,
+        files: bytes | None = None,
     ) -> None:
         self._pickled = dict(pickled)
         self._values: dict[str, Any] = dict(values or {})  # those already unpickled
         # The cache file and content key the model came from (see body_store).
         self.origin = origin
+        # The packed file table the cache was written with (see changed_since_cached).
+        self.files = files
 
     def __getitem__(self, key: str) -> Any:
         if key not in self._values:
@@ -245,7 +251,7 @@ def read_cache(
     if len(checksum) != _SUM or _checksum(payload) != checksum:
         raise CacheError("the cache is damaged (its checksum does not match)")
     try:
-        state, root_names, extras, table, content = _loads(payload)
+        state, root_names, extras, table_blob, content, packed, index = _loads(payload)
     except CacheError:
         raise
     except Exception as exc:  # truncated or corrupt pickles raise almost anything
@@ -255,19 +261,65 @@ def read_cache(
         or root_names != _root_names(roots)
         or not isinstance(extras, dict)
         or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in extras.items())
-        or not isinstance(table, dict)
+        or not isinstance(table_blob, bytes)
         or not isinstance(content, str)
+        or not isinstance(packed, dict)
+        or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in packed.items())
+        or not _is_index(index)
     ):
         raise CacheError("the cache does not hold a content model for these folders")
-    if stats is not None:
-        try:
-            fresh = freshness.unchanged(table, stats, roots)
-        except (TypeError, ValueError, IndexError):  # a table of the wrong shape
-            raise CacheError("the cache's file table is damaged") from None
-        if not fresh:
-            raise CacheError("the content has changed since the cache was written")
-    BodyFile(path.with_suffix(".bodies"), content).attach(state)
-    return replace(state, roots=roots, extras=LazyExtras(extras, origin=(path, content)))
+    if stats is not None and not _unchanged(table_blob, stats, roots):
+        raise CacheError("the content has changed since the cache was written")
+    bodies = BodyFile(path.with_suffix(".bodies"), content)
+
+    def unpack(data: bytes) -> Item:
+        item = _loads(data)
+        if type(item) is not Item:
+            raise CacheError("the cache holds something other than an item")
+        bodies.attach_item(item)
+        return item
+
+    items = CachedItems(packed, index[0], index[1], unpack)
+    extras_map = LazyExtras(extras, origin=(path, content), files=table_blob)
+    return replace(state, items=items, roots=roots, extras=extras_map)
+
+
+def _unchanged(
+    table_blob: bytes, stats: Mapping[str, freshness.Stat], roots: tuple[Path, ...]
+) -> bool:
+    """Whether the files are as the cache's file table saw them."""
+    try:
+        table = _loads(table_blob)
+        if not isinstance(table, dict):
+            raise TypeError
+        return freshness.unchanged(table, stats, roots)
+    except (TypeError, ValueError, IndexError, pickle.UnpicklingError, EOFError):
+        raise CacheError("the cache's file table is damaged") from None
+
+
+def changed_since_cached(model: ContentModel) -> bool:
+    """Whether any content file was changed, added or removed since the cache ``model`` was
+    read from was written (False for a model not read from the cache). For a start that
+    used ``load_cached(..., check_files=False)``: it asks once the window is up."""
+    table_blob = getattr(model.extras, "files", None)
+    if not isinstance(table_blob, bytes):
+        return False
+    try:
+        return not _unchanged(table_blob, freshness.scan(model.roots), model.roots)
+    except (OSError, CacheError):
+        return True
+
+
+def _is_index(index: Any) -> bool:
+    """Whether ``index`` has the shape ``write_cache`` gives it (kinds, tree pages)."""
+    if not isinstance(index, tuple) or len(index) != 2:
+        return False
+    kinds, pages = index
+    return (
+        isinstance(kinds, dict)
+        and all(isinstance(k, str) and isinstance(v, tuple) for k, v in kinds.items())
+        and isinstance(pages, TreePages)
+    )
 
 
 def _root_names(roots: Iterable[Path]) -> tuple[str, ...]:
@@ -284,8 +336,13 @@ def write_cache(
     content = freshness.table_id(table)
     extras = {name: _dumps(value) for name, value in model.extras.items()}
     bodies, refs = split_bodies(model)
-    bare = replace(model, roots=(), extras=MappingProxyType({}))
-    payload = _dumps((bare, _root_names(model.roots), extras, table, content), body_refs=refs)
+    # Each item packed on its own, unpacked when first used (guide.content.cached_items).
+    packed = {item.id: _dumps(item, body_refs=refs) for item in model.items.values()}
+    index = (ids_by_kind(model.items), tree_pages(model))
+    bare = replace(model, items=MappingProxyType({}), roots=(), extras=MappingProxyType({}))
+    # The file table stays packed until a freshness check needs it.
+    state = (bare, _root_names(model.roots), extras, _dumps(table), content, packed, index)
+    payload = _dumps(state, body_refs=refs)
     from guide.atomic import atomic_write  # only when writing: a hit never needs it
 
     try:
@@ -300,22 +357,30 @@ def write_cache(
     return content
 
 
-def load_cached(roots: Iterable[Path | str], folder: Path | None) -> ContentModel:
+def load_cached(
+    roots: Iterable[Path | str], folder: Path | None, *, check_files: bool = True
+) -> ContentModel:
     """``load_content(roots)``, through the cache in ``folder`` when it is fresh.
 
     With no folder, or when the content folders cannot be listed, this is a plain load.
     A miss loads normally and rewrites the cache; failing to write is not an error.
+    ``check_files=False`` trusts a cache written by this code for these folders without
+    looking at every content file (which grows with the content): the caller asks
+    ``changed_since_cached`` later, as the app does once its window is up.
     """
     root_paths = tuple(Path(r) for r in roots)
     if folder is None:
         return _load(root_paths)
+    path = cache_path(folder, root_paths)
     try:
         key = code_key(root_paths)
+        if not check_files:
+            with contextlib.suppress(CacheError):
+                return read_cache(path, key, root_paths)
         # Taken before any load: a file changed after this makes the next start reload.
         stats = freshness.scan(root_paths)
     except OSError:
         return _load(root_paths)
-    path = cache_path(folder, root_paths)
     try:
         return read_cache(path, key, root_paths, stats)
     except CacheError:

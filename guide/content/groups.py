@@ -40,3 +40,38 @@ def folder_groups(model: ContentModel) -> list[FolderGroup]:
         for edition in model.editions[1:]
         if own[id(edition)]
     ]
+
+
+@dataclass(frozen=True)
+class TreePages:
+    """The pages the tree lists beyond the fixed sections, as (id, title) in tree order:
+    each content folder's own (``folders``: the folder's position in ``model.editions``
+    and its pages) and any other free-standing page, by title (``more``)."""
+
+    folders: tuple[tuple[int, tuple[tuple[str, str], ...]], ...]
+    more: tuple[tuple[str, str], ...]
+
+
+def tree_pages(model: ContentModel) -> TreePages:
+    """The tree's pages for ``model``. A model read from the content cache brings them
+    worked out when the cache was written, so the tree is built without unpacking the
+    thousands of pages a folder may hold (see guide.content.cached_items)."""
+    stored = getattr(model.items, "tree_pages", None)
+    if isinstance(stored, TreePages):
+        return stored
+    positions = {id(edition): n for n, edition in enumerate(model.editions)}
+    folders = tuple(
+        (positions[id(group.edition)], tuple((page.id, page.title) for page in group.items))
+        for group in folder_groups(model)
+    )
+    grouped = {page_id for _, pages in folders for page_id, _ in pages}
+    # Any other free-standing page; without a row it could only be reached by a link.
+    more = sorted(
+        (
+            page
+            for page in model.of_kind("page")
+            if page.id not in ("overview", "glossary") and page.id not in grouped
+        ),
+        key=lambda page: page.title.lower(),
+    )
+    return TreePages(folders, tuple((page.id, page.title) for page in more))

@@ -264,6 +264,11 @@ class ContentModel:
         return self.items.get(item_id)
 
     def of_kind(self, kind: str) -> list[Item]:
+        # Items from the content cache come with an index of ids by kind, so asking for
+        # the sections does not unpack every page (guide.content.cached_items).
+        by_kind = getattr(self.items, "ids_by_kind", None)
+        if by_kind is not None:
+            return [self.items[item_id] for item_id in by_kind.get(kind, ())]
         return [item for item in self.items.values() if item.kind == kind]
 
     def sections(self) -> list[Item]:

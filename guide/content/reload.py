@@ -88,11 +88,40 @@ def _reload_pages(model: ContentModel, changed: set[str]) -> ContentModel | None
     found: list[Problem] = list(collector.problems)
     images = checks._ImageFolders()
     ids = list(ordered)
+    knock_on: checks.KnockOn = {}
     for item_id in new_ids:
         item = ordered[item_id]
-        found.extend(checks._field_references(item, updated, stage_ids, broken, {}))
-        found.extend(checks._body_links(item, updated, broken, {}, ids, images))
-    return replace(updated, problems=(*kept, *found))
+        found.extend(checks._field_references(item, updated, stage_ids, broken, knock_on))
+        found.extend(checks._body_links(item, updated, broken, knock_on, ids, images))
+    return _regroup(replace(updated, problems=(*kept, *found)), changed, knock_on)
+
+
+def _regroup(model: ContentModel, changed: set[str], found: checks.KnockOn) -> ContentModel:
+    """Each failed item's cause with its knock-on places brought up to date: those in
+    the re-read pages replaced by what they link to now (the content check's "and N more
+    caused by the problem above" would otherwise keep counting links an editor removed)."""
+    # Places in the full load's order: by the position of their file's first item.
+    order: dict[str, int] = {}
+    for index, item in enumerate(model):
+        order.setdefault(_key(item.path), index)
+
+    def position(place: str) -> int:
+        return order.get(_key(place.rpartition(":")[0]), len(order))
+
+    problems = list(model.problems)
+    failed = dict(model.failed)
+    for item_id, entry in model.failed.items():
+        if not entry.problems:
+            continue
+        cause = entry.problems[0]
+        old = [p for p in cause.knock_on if _key(p.rpartition(":")[0]) not in changed]
+        places = tuple(sorted(old + found.get(item_id, []), key=position))
+        if places == cause.knock_on:
+            continue
+        grouped = replace(cause, knock_on=places)
+        problems = [grouped if p == cause else p for p in problems]
+        failed[item_id] = replace(entry, problems=(grouped, *entry.problems[1:]))
+    return replace(model, problems=tuple(problems), failed=MappingProxyType(failed))
 
 
 def _root_of(model: ContentModel, item: Item) -> str:

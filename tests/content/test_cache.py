@@ -17,6 +17,7 @@ from guide.content.cache import (
     MAGIC,
     CacheError,
     cache_path,
+    changed_since_cached,
     code_key,
     content_key,
     default_cache_folder,
@@ -78,6 +79,47 @@ def test_editing_a_content_file_makes_the_cache_stale(
     model = load_cached(roots, folder)
     assert model.get("local-page").title == "A renamed page"
     _same(model, load_content(roots))
+
+
+def test_a_start_that_trusts_the_cache_learns_afterwards_that_a_file_changed(
+    tmp_path: Path, content_dir: tuple[Path, WriteFile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, write = content_dir
+    page = write("local.md", PAGE)
+    roots = [bundled_data_dir(), root]
+    folder = tmp_path / "cache"
+    load_cached(roots, folder)
+    trusted = load_cached(roots, folder, check_files=False)
+    assert not changed_since_cached(trusted)
+    page.write_text(page.read_text().replace("A local page", "A renamed page"))
+    with monkeypatch.context() as patched:
+        _no_full_load(patched)  # trusted: the files are not looked at
+        trusted = load_cached(roots, folder, check_files=False)
+    assert trusted.get("local-page").title == "A local page"
+    assert changed_since_cached(trusted)
+    fresh = load_cached(roots, folder)  # what the app then loads
+    assert fresh.get("local-page").title == "A renamed page"
+    assert not changed_since_cached(load_cached(roots, folder, check_files=False))
+
+
+def test_a_page_added_or_removed_since_the_cache_is_noticed_afterwards(
+    tmp_path: Path, content_dir: tuple[Path, WriteFile]
+) -> None:
+    root, write = content_dir
+    roots = [bundled_data_dir(), root]
+    folder = tmp_path / "cache"
+    load_cached(roots, folder)
+    page = write("local.md", PAGE)
+    assert changed_since_cached(load_cached(roots, folder, check_files=False))
+    load_cached(roots, folder)
+    page.unlink()
+    assert changed_since_cached(load_cached(roots, folder, check_files=False))
+
+
+def test_a_model_not_read_from_the_cache_has_nothing_to_recheck(
+    shipped_model: ContentModel,
+) -> None:
+    assert not changed_since_cached(shipped_model)
 
 
 def test_adding_and_removing_files_makes_the_cache_stale(

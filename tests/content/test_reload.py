@@ -81,3 +81,38 @@ def test_a_page_broken_by_the_edit_is_reported_like_a_full_load(content_dir):
     after = reload_content(model, [root / "pages" / "p1.md"])
     same(after, load_content([bundled_data_dir(), root]))
     assert "trust-1" in after.failed
+
+
+def test_knock_on_links_follow_an_edited_page(content_dir):
+    root, write = folder(content_dir)
+    # trust-9 fails to load (a tab in its front matter); two pages link to it.
+    write("pages/p9.md", "---\nid: trust-9\nkind: page\n\ttitle: Tabbed\n---\nText\n")
+    write("pages/p0.md", PAGE.format(id="trust-0", title="Page 0", body="[nine](trust-9)"))
+    write("pages/p1.md", PAGE.format(id="trust-1", title="Page 1", body="[nine](trust-9)"))
+    model = load_content([bundled_data_dir(), root])
+    assert len(model.failed["trust-9"].problems[0].knock_on) == 2
+
+    def explained(m) -> list[str]:
+        return sorted(p.explained() for p in m.problems)
+
+    # The editor removes one link: one knock-on place is left.
+    write("pages/p0.md", PAGE.format(id="trust-0", title="Page 0", body="No link now."))
+    quick = reload_content(model, [root / "pages" / "p0.md"])
+    full = load_content([bundled_data_dir(), root])
+    assert explained(quick) == explained(full)
+    assert quick.failed["trust-9"].problems[0].knock_on == (f"{root / 'pages' / 'p1.md'}:9",)
+    # ...and adds two links to it in another page: three places, as a full load says.
+    write(
+        "pages/p2.md", PAGE.format(id="trust-2", title="Page 2", body="[a](trust-9)\n[b](trust-9)")
+    )
+    quicker = reload_content(quick, [root / "pages" / "p2.md"])
+    full = load_content([bundled_data_dir(), root])
+    assert explained(quicker) == explained(full)
+    assert (
+        quicker.failed["trust-9"].problems[0].knock_on
+        == full.failed["trust-9"].problems[0].knock_on
+    )
+    assert (
+        "and 3 more caused by the problem above"
+        in quicker.failed["trust-9"].problems[0].explained()
+    )

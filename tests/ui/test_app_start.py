@@ -95,3 +95,40 @@ def test_keyboard_shortcuts_list_has_no_repeats_and_no_rare_key_names(qtbot, shi
     assert [name for name, _ in rows].count("Show bookmarks") == 1
     find = dict(rows)["Find in page"]
     assert find == "Ctrl+F"
+
+
+LOCAL_PAGE = """---
+id: local-page
+kind: page
+title: {title}
+last_reviewed: 2026-01-01
+next_review: 2027-01-01
+---
+Local text.
+"""
+
+
+def test_content_changed_while_the_guide_was_closed_is_reloaded_once_the_window_is_up(
+    qtbot, tmp_path
+):
+    import argparse
+
+    from guide.commands.common import load_model
+    from guide.ui.app import reload_if_changed
+
+    root = tmp_path / "trust"
+    (root / "pages").mkdir(parents=True)
+    page = root / "pages" / "local.md"
+    page.write_text(LOCAL_PAGE.format(title="Before"), encoding="utf-8")
+    args = argparse.Namespace(content=[str(root)], home=str(tmp_path / "home"))
+    load_model(args, cached=True)  # an earlier start wrote the content cache
+    page.write_text(LOCAL_PAGE.format(title="After the edit"), encoding="utf-8")
+    model = load_model(args, cached=True, check_files=False)  # as the app starts
+    window = make_window(qtbot, model, tmp_path / "home", persist=False)
+    window.open_id("local-page")
+    assert window.windowTitle().startswith("Before")
+    assert reload_if_changed(window, args)
+    assert window.current_id == "local-page"
+    assert window.windowTitle().startswith("After the edit")
+    assert window.nav.title_of("local-page") == "After the edit"
+    assert not reload_if_changed(window, args)  # the cache was rewritten with the edit

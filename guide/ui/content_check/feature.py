@@ -4,7 +4,9 @@ The guide still opens on whatever it could read, so a doctor is not alarmed:
 no dialog at start. Medical-education staff who edit the files see a small
 "Content check: N problems" button in the status bar and an entry under Help;
 either opens a list of the problems (``FILE:LINE: message``, as ``guide
-validate`` prints them) that can be copied.
+validate`` prints them) that can be copied. Every reload (F5, a save in watch mode, a
+change found after start-up) ends in ``modelChanged``, which brings the button, the Help
+entry and an open list up to date.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ def _tr(text: str) -> str:
 
 
 def summary(count: int) -> str:
+    if count == 0:  # the list stays open while an editor fixes things: say when all are
+        return _tr("Content check: no problems")
     if count == 1:
         return _tr("Content check: 1 problem")
     return _tr("Content check: %1 problems").replace("%1", str(count))
@@ -86,6 +90,8 @@ def _refresh(host: Host, parts: dict[str, Any]) -> None:
 
 def _listing(problems: Sequence[Problem]) -> str:
     # Each problem with its quoted line, a blank line between problems.
+    if not problems:
+        return _tr("No problems left: every content file was read in full.")
     return "\n\n".join(p.explained() for p in problems)
 
 

@@ -28,11 +28,17 @@ from PySide6.QtCore import (
 )
 
 from guide.content.links import internal_href
-from guide.content.model import ContentModel, Item
+from guide.content.model import ContentModel
 from guide.content.pages import Page
 from guide.ui.host import GROUP_PREFIX
 from guide.ui.roles import Role
-from guide.ui.shell.nav_rows import STAGE_IDS, TOP_LEVEL_SECTIONS, NavRow, TreeBuilder
+from guide.ui.shell.nav_rows import (
+    PAGES_MADE_AT_ONCE,
+    STAGE_IDS,
+    TOP_LEVEL_SECTIONS,
+    NavRow,
+    TreeBuilder,
+)
 
 __all__ = ["SECTIONS", "STAGE_IDS", "TOP_LEVEL_SECTIONS", "NavRow", "NavigationModel"]
 
@@ -70,6 +76,7 @@ class NavigationModel(QAbstractItemModel):
         views, self._views = self._views, []
         self._build()
         self.endResetModel()
+        self.fill_all()  # the window is up already: no first paint to wait for
         for view_id, title, section in views:
             self.add_view(view_id, title, section)
 
@@ -79,8 +86,8 @@ class NavigationModel(QAbstractItemModel):
 
     # -- building ---------------------------------------------------------------------------
 
-    def _make_row(self, row_id: str, title: str, item: Item | None = None) -> NavRow:
-        row = NavRow(self, row_id, title, item)
+    def _make_row(self, row_id: str, title: str) -> NavRow:
+        row = NavRow(self, row_id, title)
         self._by_id.setdefault(row_id, []).append(row)
         return row
 
@@ -97,6 +104,11 @@ class NavigationModel(QAbstractItemModel):
         builder.build(self._root)
         # Groups not yet in the tree ("My progress" until a view is registered under it).
         self._detached: set[str] = builder.detached
+        # Rows of big groups not made yet: the group each page id waits in.
+        self._waiting: dict[str, NavRow] = {}
+        for group, pages in builder.deferred:
+            group.pending = list(pages)
+            self._waiting.update(dict.fromkeys((page_id for page_id, _ in pages), group))
 
     # -- the Qt model -----------------------------------------------------------------------
 
@@ -114,6 +126,43 @@ class NavigationModel(QAbstractItemModel):
         if up is None or up is self._root:
             return QModelIndex()
         return self.createIndex(up.position, 0, up)
+
+    def hasChildren(self, parent: _Index = _NO_INDEX) -> bool:
+        row = parent.internalPointer() if parent.isValid() else self._root
+        return bool(row.children or row.pending)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return parent.isValid() and bool(parent.internalPointer().pending)
+
+    def fetchMore(self, parent: _Index) -> None:
+        # Qt asks when it lays out an open group, as often as it needs to fill the view.
+        if parent.isValid():
+            self._make_waiting(parent.internalPointer(), PAGES_MADE_AT_ONCE)
+
+    def fill(self, group: NavRow) -> None:
+        """Make every row ``group`` still waits for."""
+        if group.pending:
+            self._make_waiting(group, len(group.pending))
+
+    def fill_all(self) -> None:
+        """Make every row not made yet (once the window has painted: an open group must
+        not look shorter than it is when the reader scrolls down the tree)."""
+        for group in dict.fromkeys(self._waiting.values()):
+            self.fill(group)
+
+    def _make_waiting(self, group: NavRow, count: int) -> None:
+        taken, group.pending = group.pending[:count], group.pending[count:]
+        if not taken:
+            return
+        first = len(group.children)
+        shown = self._attached(group)
+        if shown:
+            self.beginInsertRows(self.index_of(group), first, first + len(taken) - 1)
+        for page_id, title in taken:
+            group.append(self._make_row(page_id, title))
+            del self._waiting[page_id]
+        if shown:
+            self.endInsertRows()
 
     def rowCount(self, parent: _Index = _NO_INDEX) -> int:
         if parent.isValid():
@@ -216,7 +265,11 @@ class NavigationModel(QAbstractItemModel):
     # -- lookup and badges ------------------------------------------------------------------
 
     def rows_for(self, item_id: str) -> list[NavRow]:
-        """Every row showing ``item_id``, in tree order (a story may appear twice)."""
+        """Every row showing ``item_id``, in tree order (a story may appear twice); a row
+        not made yet is made now, with the rest of its group."""
+        waiting = self._waiting.get(item_id)
+        if waiting is not None:
+            self.fill(waiting)
         rows = [row for row in self._by_id.get(item_id, ()) if self._attached(row)]
         if len(rows) > 1:
             rows.sort(key=_tree_position)
@@ -245,7 +298,10 @@ class NavigationModel(QAbstractItemModel):
     def group_children(self, group_id: str) -> list[tuple[str, str]]:
         """(id, title) of a group row's children, for its index page."""
         rows = self.rows_for(group_id)
-        return [(child.id, child.title) for child in rows[0].children] if rows else []
+        if not rows:
+            return []
+        self.fill(rows[0])
+        return [(child.id, child.title) for child in rows[0].children]
 
     def title_of(self, item_id: str) -> str:
         rows = self.rows_for(item_id)

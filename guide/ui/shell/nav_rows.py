@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from guide.content.groups import folder_groups
+from guide.content.groups import tree_pages
 from guide.content.model import SECTION_IDS, ContentModel, Item
 from guide.ui.host import GROUP_PREFIX
 
@@ -32,29 +32,36 @@ if TYPE_CHECKING:
 # The pathway stages proper; the other sections have their own top-level rows.
 STAGE_IDS: tuple[str, ...] = SECTION_IDS[:5]
 TOP_LEVEL_SECTIONS: tuple[str, ...] = SECTION_IDS[5:]
+# A group with more pages than this makes its rows as the tree asks for them, this many
+# at a time, and the rest just after the first paint.
+PAGES_MADE_AT_ONCE = 50
 
 
 class NavRow:
     """One tree row. ``label`` is what the row shows before any badge (a local scheme
     says so); ``title`` is the plain title; an item's tooltip is made when asked for."""
 
-    __slots__ = ("children", "id", "item", "label", "owner", "position", "title", "up")
+    __slots__ = ("children", "id", "label", "owner", "pending", "position", "title", "up")
 
-    def __init__(self, owner: Any, row_id: str, title: str, item: Item | None = None) -> None:
-        self.owner = owner  # the NavigationModel: it holds the badges the row shows
+    def __init__(self, owner: Any, row_id: str, title: str) -> None:
+        self.owner = owner  # the NavigationModel: its content and the badges the row shows
         self.id = row_id
         self.title = title
         self.label = title
-        self.item = item
         self.children: list[NavRow] = []
+        # (id, title) of the children not made yet: a group of thousands of pages makes
+        # its rows as the tree shows them (NavigationModel.fetchMore), the rest after the
+        # first paint.
+        self.pending: list[tuple[str, str]] = []
         self.up: NavRow | None = None
         self.position = 0  # index in up.children, kept up to date on every insert
 
     @property
     def tip(self) -> str:
         """The row's own tooltip: the full title leads (long story titles are cut short in
-        a narrow tree), then the summary."""
-        item = self.item
+        a narrow tree), then the summary. Looked up when asked for, so a row of a page
+        nobody points at never unpacks the page."""
+        item = self.owner.content.get(self.id)
         if item is None:
             return ""
         return f"{item.title}\n\n{item.summary}" if item.summary else item.title
@@ -76,9 +83,11 @@ class NavRow:
         return str(self.data(3) or "")  # ToolTipRole
 
     def child(self, row: int) -> NavRow:
+        self.owner.fill(self)
         return self.children[row]
 
     def rowCount(self) -> int:
+        self.owner.fill(self)
         return len(self.children)
 
     def row(self) -> int:
@@ -100,15 +109,16 @@ class TreeBuilder:
     def __init__(
         self,
         content: ContentModel,
-        make_row: Callable[[str, str, Item | None], NavRow],
+        make_row: Callable[[str, str], NavRow],
         group: Callable[[str, str], NavRow],
         tr: Callable[[str], str],
     ) -> None:
         self.content, self._make_row, self.group, self.tr = content, make_row, group, tr
         self.detached: set[str] = set()  # groups built but not (yet) in the tree
+        self.deferred: list[tuple[NavRow, tuple[tuple[str, str], ...]]] = []  # big groups
 
     def item_row(self, item: Item) -> NavRow:
-        return self._make_row(item.id, item.title, item)
+        return self._make_row(item.id, item.title)
 
     def build(self, root: NavRow) -> None:
         content, tr = self.content, self.tr
@@ -143,29 +153,29 @@ class TreeBuilder:
         glossary = content.get("glossary")
         if glossary is not None:
             root.append(self.item_row(glossary))
-        # Each content folder's own pages under its title, in the order its pages give.
-        grouped: set[str] = set()
-        for number, own in enumerate(folder_groups(content), start=1):
-            folder = self.group(f"folder-{number}", own.edition.title)
-            for page in own.items:
-                folder.append(self.item_row(page))
-                grouped.add(page.id)
+        # Each content folder's own pages under its title, in the order its pages give,
+        # then any other free-standing page, from the model's index: a folder of
+        # thousands of pages needs no page unpacked to be listed.
+        listed = tree_pages(content)
+        for number, (position, pages) in enumerate(listed.folders, start=1):
+            folder = self.group(f"folder-{number}", content.editions[position].title)
+            self._pages(folder, pages)
             root.append(folder)
-        # Any other free-standing page; without this row it could only be reached by a link.
-        pages = [
-            p
-            for p in content.of_kind("page")
-            if p.id not in ("overview", "glossary") and p.id not in grouped
-        ]
-        if pages:
+        if listed.more:
             more = self.group("more-pages", tr("More pages"))
-            for page in sorted(pages, key=lambda p: p.title.lower()):
-                more.append(self.item_row(page))
+            self._pages(more, listed.more)
             root.append(more)
         # "My progress" and "Tools" appear only once a view is registered under them.
         self.group("my-progress", tr("My progress"))
         self.group("tools", tr("Tools"))
         self.detached.update(("my-progress", "tools"))
+
+    def _pages(self, group: NavRow, pages: tuple[tuple[str, str], ...]) -> None:
+        if len(pages) > PAGES_MADE_AT_ONCE:
+            self.deferred.append((group, pages))  # made as the tree shows them
+            return
+        for page_id, title in pages:
+            group.append(self._make_row(page_id, title))
 
     def _schemes_by_stage(
         self, parent: NavRow, schemes: list[Item], sections: dict[str, Item]
@@ -192,22 +202,22 @@ class TreeBuilder:
     def _stories(self, stories: list[Item], sections: dict[str, Item]) -> NavRow:
         make, tr = self._make_row, self.tr
         group = self.group("stories", tr("Career stories"))
-        by_stage = make(GROUP_PREFIX + "stories-by-stage", tr("By stage"), None)
+        by_stage = make(GROUP_PREFIX + "stories-by-stage", tr("By stage"))
         for section in sections.values():
             matching = [s for s in stories if section.id in s.stages]
             if not matching:
                 continue
-            stage_row = make(GROUP_PREFIX + "stories-stage-" + section.id, section.title, None)
+            stage_row = make(GROUP_PREFIX + "stories-stage-" + section.id, section.title)
             for story in sorted(matching, key=lambda s: s.title.lower()):
                 stage_row.append(self.item_row(story))
             by_stage.append(stage_row)
-        by_specialty = make(GROUP_PREFIX + "stories-by-specialty", tr("By specialty"), None)
+        by_specialty = make(GROUP_PREFIX + "stories-by-specialty", tr("By specialty"))
         specialties: dict[str, list[Item]] = {}
         for story in stories:
             name = str(story.get("specialty", "")) or tr("Other")
             specialties.setdefault(name, []).append(story)
         for name in sorted(specialties, key=str.lower):
-            spec_row = make(GROUP_PREFIX + "stories-specialty-" + name, name, None)
+            spec_row = make(GROUP_PREFIX + "stories-specialty-" + name, name)
             for story in sorted(specialties[name], key=lambda s: s.title.lower()):
                 spec_row.append(self.item_row(story))
             by_specialty.append(spec_row)

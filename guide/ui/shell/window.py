@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         # After the style sheet, which lays the whole tree out again, so that a content
         # folder's expanded group of thousands of pages is laid out only once.
         self.parts.expand_defaults()
+        # A big group made only the rows the first screen shows; the rest come next.
+        self.first_paint.then(self.nav.fill_all)
         self._bind_own_commands()
         install_features(self, CORE_FEATURES)
 
