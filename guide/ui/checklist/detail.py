@@ -31,6 +31,7 @@ from guide.progress.checklist import Milestone
 from guide.progress.model import MAX_TEXT, STATUS_LABELS, STATUSES, Entry
 from guide.ui.checklist.datefield import DateField
 from guide.ui.style.rich_text import follow_theme
+from guide.ui.style.text_size import set_text_role
 
 TYPING_PAUSE_MS = 700
 REMINDERS: tuple[tuple[int | None, str], ...] = (
@@ -80,10 +81,7 @@ class MilestoneDetail(QWidget):
         self.heading.setObjectName("milestoneTitle")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
+        set_text_role(self.heading, "title")
         # Its links ("Read more") are re-coloured when the theme changes.
         self.about = follow_theme(QLabel())
         self.about.setWordWrap(True)

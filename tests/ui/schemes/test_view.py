@@ -148,3 +148,20 @@ def test_the_finder_fits_a_1024_pixel_window(qtbot, shipped_model):
     qtbot.wait(20)
     assert window.width() <= 1024, f"the scheme finder widened the window to {window.width()}"
     assert [r.id for r in window.view_widget("schemes").compared] == ["nihr-acf", "wcat"]
+
+
+def test_a_four_scheme_comparison_breaks_lines_between_words(qtbot, finder):
+    from tests.ui.text_breaks import words_split_across_lines
+
+    finder.resize(480, 600)  # the reader area of a 1024-pixel window with both side panes
+    finder.show()
+    for scheme_id in (
+        "nihr-clinical-lectureship",
+        "screds-lectureship",
+        "ni-acl",
+        "mrc-clinician-scientist",
+    ):
+        assert finder.set_checked(scheme_id)
+    finder.compare_checked()
+    qtbot.wait(10)
+    assert words_split_across_lines(finder.comparison.document()) == []
