@@ -467,13 +467,16 @@ class SearchIndex:
             got, used = 0.0, set[str]()
             for alternatives, w in wanted:
                 best = 0.0
-                for roots in alternatives:
+                for n, roots in enumerate(alternatives):
                     if roots <= title:
                         # No break: every way of saying it that the title holds is answer,
                         # not noise ("NIHR Academic Clinical Fellowship (ACF)" for "acf").
                         best = 1.0
                         used |= roots
-                    elif roots <= title | aux:
+                    elif roots <= title | aux and (n == 0 or len(roots) > 1):
+                        # The page's title counts half for the word as typed or a phrase, not
+                        # a one-word synonym: "doctorate" (for "phd") stems to "doctor", as
+                        # "post-doctoral" does, and every post-doctoral page is no PhD page.
                         best = max(best, 0.5)
                 got += w * best
             precision = len(used) / len(title) if title else 0.0
