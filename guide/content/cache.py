@@ -136,6 +136,7 @@ class LazyExtras(Mapping[str, Any]):
         origin: tuple[Path, str] | None = None,
         values: Mapping[str, Any] | None = None,
         files: bytes | None = None,
+        table: freshness.Table | None = None,
     ) -> None:
         self._pickled = dict(pickled)
         self._values: dict[str, Any] = dict(values or {})  # those already unpickled
@@ -143,6 +144,9 @@ class LazyExtras(Mapping[str, Any]):
         self.origin = origin
         # The packed file table the cache was written with (see changed_since_cached).
         self.files = files
+        # The same table unpacked, when this start took it (a miss): guide.content.digests
+        # takes the files' digests from it after the first paint.
+        self.table = table
 
     def __getitem__(self, key: str) -> Any:
         if key not in self._values:
@@ -386,10 +390,13 @@ def load_cached(
     except CacheError:
         pass
     model = _load(root_paths)
-    content = write_cache(path, key, model, freshness.table_for(stats, root_paths))
+    table = freshness.table_for(stats, root_paths)
+    content = write_cache(path, key, model, table)
     if content is not None:
         # Cached now, so this start can store its page bodies for the next one.
-        extras = LazyExtras(dict.fromkeys(model.extras, b""), (path, content), model.extras)
+        extras = LazyExtras(
+            dict.fromkeys(model.extras, b""), (path, content), model.extras, table=table
+        )
         model = replace(model, extras=extras)
     return model
 
