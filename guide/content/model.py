@@ -37,7 +37,7 @@ RESERVED_IDS: frozenset[str] = frozenset(
 # Of those, the views a page may link to, e.g. [the pathway diagram](pathway-diagram).
 LINKABLE_VIEWS: dict[str, str] = {
     "pathway-diagram": "Pathway diagram",
-    "checklist": "My progress checklist",
+    "checklist": "My checklist",
 }
 
 

@@ -44,6 +44,11 @@ class Metrics:
     track: float = 7
     min_node_height: float = 48
 
+    def scaled(self, scale: float) -> Metrics:
+        """Every size times ``scale``: at a bigger text size the grid grows with the labels,
+        so they wrap where they do at 100% instead of breaking inside words."""
+        return Metrics(**{name: value * scale for name, value in vars(self).items()})
+
 
 @dataclass(frozen=True)
 class Rect:

@@ -95,7 +95,12 @@ COMMANDS: tuple[Command, ...] = (
         "go_schemes", "Sc&heme finder", "Find, filter and compare funding schemes", ("Ctrl+3",)
     ),
     Command("go_glossary", "&Glossary", "Open the glossary of terms", ("Ctrl+4",)),
-    Command("go_questions", "&Questions", "Open the common questions", ("Ctrl+5",)),
+    Command(
+        "go_questions",
+        "&Questions trainees ask",  # the page's own title, as in the tree
+        "Open the questions trainees ask",
+        ("Ctrl+5",),
+    ),
     # Help
     Command(
         "shortcuts", "&Keyboard shortcuts", "List the keyboard shortcuts", ("std:HelpContents",)

@@ -30,6 +30,7 @@ from guide.content.model import ContentModel
 from guide.progress.checklist import Milestone
 from guide.progress.model import MAX_TEXT, STATUS_LABELS, STATUSES, Entry
 from guide.ui.checklist.datefield import DateField
+from guide.ui.style.text_size import set_text_role
 
 TYPING_PAUSE_MS = 700
 REMINDERS: tuple[tuple[int | None, str], ...] = (
@@ -79,10 +80,7 @@ class MilestoneDetail(QWidget):
         self.heading.setObjectName("milestoneTitle")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.heading.setFont(font)
+        set_text_role(self.heading, "title")
         self.about = QLabel()
         self.about.setWordWrap(True)
         self.about.setTextFormat(Qt.TextFormat.RichText)

@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -34,6 +33,7 @@ from guide.ui.checklist.files import ChecklistFiles
 from guide.ui.checklist.profile import ProfileEditor
 from guide.ui.checklist.tree import ChecklistTree
 from guide.ui.roles import Role
+from guide.ui.style.text_size import set_text_role
 
 
 class ChecklistView(QWidget):
@@ -63,12 +63,9 @@ class ChecklistView(QWidget):
         self.today = store.clock.today
         self._selected = ""
 
-        heading = QLabel(self.tr("My progress checklist"))
+        heading = QLabel(self.tr("My checklist"))  # as in the tree, the Go menu and the pages
         heading.setObjectName("checklistHeading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
+        set_text_role(heading, "page-title")  # scales with the text size, unlike a set font
         intro = QLabel(
             self.tr(
                 "Track the milestones on your way into academic medicine. This is a personal "

@@ -103,17 +103,20 @@ class Fonts:
     title: QFont
     detail: QFont
     header: QFont
+    scale: float = 1.0
+    """The app's text size these fonts were made for (1.5 at 150%)."""
 
     @classmethod
-    def from_font(cls, base: QFont) -> Fonts:
+    def from_font(cls, base: QFont, scale: float = 1.0) -> Fonts:
+        """``scale`` is the app's text size (1.5 at 150%), so labels grow with the text."""
         # Pixel sizes, so the scene (and every export) looks the same at any screen DPI.
         title, detail, header = QFont(base), QFont(base), QFont(base)
-        title.setPixelSize(TITLE_PX)
+        title.setPixelSize(round(TITLE_PX * scale))
         title.setBold(True)
-        detail.setPixelSize(DETAIL_PX)
-        header.setPixelSize(HEADER_PX)
+        detail.setPixelSize(round(DETAIL_PX * scale))
+        header.setPixelSize(round(HEADER_PX * scale))
         header.setBold(True)
-        return cls(title, detail, header)
+        return cls(title, detail, header, scale)
 
     def measure(self, node: Node, width: float) -> float:
         """How tall a box must be for its wrapped title and detail at this width."""

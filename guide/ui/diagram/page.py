@@ -46,6 +46,7 @@ from guide.ui.diagram.items import ActiveItem
 from guide.ui.diagram.prefs import load_prefs, save_prefs
 from guide.ui.diagram.scene import DiagramColours, DiagramScene, Fonts, build_scene
 from guide.ui.host import Host
+from guide.ui.style.text_size import text_scale
 
 VIEW_ID = "pathway-diagram"
 
@@ -278,7 +279,7 @@ class PathwayDiagramPage(QWidget):
             self.current_nation(),
             self.model,
             colours,
-            Fonts.from_font(self.font()),
+            Fonts.from_font(self.font(), text_scale(self)),
             here_column=self.here_column(),
             completed=done,
         )
@@ -303,9 +304,11 @@ class PathwayDiagramPage(QWidget):
             self.bar.setDirection(direction)
 
     def changeEvent(self, event: QEvent) -> None:
+        # FontChange: the app's text size changed, and the labels follow it.
         if hasattr(self, "canvas") and event.type() in (
             QEvent.Type.PaletteChange,
             QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.FontChange,
         ):
             self._rebuild()
         super().changeEvent(event)

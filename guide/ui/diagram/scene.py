@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from guide.content.model import ContentModel
 from guide.diagram.data import Node, Pathway
-from guide.diagram.layout import Layout, layout_pathway
+from guide.diagram.layout import Layout, Metrics, layout_pathway
 from guide.diagram.outline import TYPE_NAMES, is_completed
 from guide.ui.diagram.appearance import TYPE_HUES, DiagramColours, Fonts, edge_inset, node_shape
 from guide.ui.diagram.items import ActiveItem, HeaderItem, NodeItem, RouteItem, TickItem, _qrect
@@ -50,7 +50,9 @@ def build_scene(
     summary_of: Callable[[Node], str] | None = None,
 ) -> DiagramScene:
     """Lay out and draw the diagram for one nation."""
-    layout = layout_pathway(pathway, nation, measure=fonts.measure)
+    layout = layout_pathway(
+        pathway, nation, measure=fonts.measure, metrics=Metrics().scaled(fonts.scale)
+    )
     scene = DiagramScene(layout, colours)
 
     def linked_summary(node: Node) -> str:

@@ -5,9 +5,9 @@ overridden anyway, as defence in depth, to refuse anything that is not a local
 file inside the install or content folders, or one of our own ``qrc:`` / data
 resources. Links are not followed by the widget; the window decides.
 
-Also here: text zoom (a percentage of the system font, so text follows both the
-zoom and the system font size), highlighting of all matches of a search or of
-find-in-page with ExtraSelections, and mouse back/forward buttons.
+Also here: highlighting of all matches of a search or of find-in-page with
+ExtraSelections, mouse back/forward buttons, and Ctrl+wheel as a request to the
+window's one text size (``guide.ui.style.text_size``), which sizes this view too.
 """
 
 from __future__ import annotations
@@ -17,8 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QTextDocument, QWheelEvent
-from PySide6.QtWidgets import QApplication, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+    QTextDocument,
+    QTextOption,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from guide.ui.reader.table_fit import MARGIN, TableFit
 
 if TYPE_CHECKING:
     # Imported where used (highlighting, find): each PySide class touched builds its type
@@ -37,13 +47,18 @@ class ReaderView(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        # QTextEdit's default also breaks inside a word when it must, so narrow table cells
+        # read "Foundatio n"; whole words only. A grid too wide for the reader is shown with
+        # its rows stacked (``table_fit``); anything still too wide scrolls sideways.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.allowed_roots = tuple(Path(p).resolve() for p in allowed_roots)
         self.refused: list[str] = []
-        self._zoom = 100
         self._highlights: list[QTextEdit.ExtraSelection] = []
         self._find: list[QTextEdit.ExtraSelection] = []
         self.highlight_colours = (QColor("#f4d35e"), QColor("#111111"))
         self.current_colours = (QColor("#e08a00"), QColor("#000000"))
+        self._highlight_words: list[str] = []
+        self.tables = TableFit(self)
 
     # -- safety -----------------------------------------------------------------------------
 
@@ -66,23 +81,6 @@ class ReaderView(QTextBrowser):
         except OSError:
             return False
         return any(resolved.is_relative_to(root) for root in self.allowed_roots)
-
-    # -- zoom -------------------------------------------------------------------------------
-
-    @property
-    def zoom(self) -> int:
-        return self._zoom
-
-    def set_zoom(self, percent: int) -> None:
-        """Text size as a percentage of the application font (which follows the system)."""
-        self._zoom = percent
-        base = QApplication.font().pointSizeF()
-        if base <= 0:
-            base = 10.0
-        font = self.font()
-        font.setPointSizeF(base * percent / 100)
-        self.setFont(font)
-        self.document().setDefaultFont(font)
 
     # -- highlighting -----------------------------------------------------------------------
 
@@ -117,6 +115,7 @@ class ReaderView(QTextBrowser):
     def highlight_words(self, words: Sequence[str]) -> int:
         """Highlight every occurrence of each word or phrase (search terms), whole words
         only, so "gp" never lights up inside "GPARTS"; returns the count."""
+        self._highlight_words = list(words)
         self._highlights = self._selections(words, self.highlight_colours, whole_words=True)
         self._apply()
         if self._highlights:
@@ -188,12 +187,6 @@ class ReaderView(QTextBrowser):
             return
         super().wheelEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        # The system font changed while we run: keep the same zoom of the new size.
-        if event.type() == QEvent.Type.ApplicationFontChange:
-            self.set_zoom(self._zoom)
-        super().changeEvent(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # QTextBrowser keeps its own history on Alt+Left/Right; ours is the window's.
         if event.modifiers() == Qt.KeyboardModifier.AltModifier:
@@ -206,14 +199,41 @@ class ReaderView(QTextBrowser):
         super().keyPressEvent(event)
 
     def show_html(self, html: str, stylesheet: str) -> None:
-        """Replace the page; keeps zoom, clears highlights."""
+        """Replace the page; keeps the text size, clears highlights."""
         self._highlights = []
         self._find = []
+        self._highlight_words = []
         doc = self.document()
         doc.setDefaultStyleSheet(stylesheet)
-        self.setHtml(html)
+        self.setHtml(self.tables.html_for(html))
         self.setExtraSelections([])
-        doc.setDocumentMargin(16)
+        doc.setDocumentMargin(MARGIN)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size: tables need more room
+            self.tables.remeasure()
+            self._refit()
+
+    def _refit(self) -> None:
+        """Swap a wide table between grid and stacked rows, keeping the place and the
+        search highlights (find-in-page starts again)."""
+        html = self.tables.changed()
+        if html is None:
+            return
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+        self.setHtml(html)
+        self.document().setDocumentMargin(MARGIN)
+        self._find = []
+        words = self._highlight_words
+        self._highlights = self._selections(words, self.highlight_colours, whole_words=True)
+        self._apply()
+        bar.setValue(round(fraction * bar.maximum()))
 
     def plain_find(self, text: str, backward: bool = False) -> bool:
         flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QFont, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,6 +45,7 @@ from guide.schemes import (
 )
 from guide.schemes.compare import table_html
 from guide.schemes.table import day_text
+from guide.ui.style.text_size import set_text_role
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -165,10 +167,7 @@ class SchemeFinderView(QWidget):
 
         title = QLabel(self.tr("Scheme finder"))
         title.setObjectName("schemeFinderTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        set_text_role(title, "page-title")
         intro = QLabel(
             self.tr(
                 "Every funding scheme in the guide. Filter, sort by a column, and tick two to "
@@ -194,19 +193,21 @@ class SchemeFinderView(QWidget):
         self.soon_box.toggled.connect(lambda _on: self.refresh())
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
-        filters = QHBoxLayout()
-        for label, widget in (
-            (self.tr("Stage"), self.stage_combo),
-            (self.tr("Nation"), self.nation_combo),
-            (self.tr("Funder"), self.funder_combo),
+        # Two rows, so the filters fit beside the contents tree on a 1024-pixel screen (and
+        # at a larger text size) instead of pushing the view wider than the window.
+        filters = QGridLayout()
+        for row, column, label, widget in (
+            (0, 0, self.tr("Stage"), self.stage_combo),
+            (0, 2, self.tr("Nation"), self.nation_combo),
+            (1, 0, self.tr("Funder"), self.funder_combo),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget)
-        filters.addWidget(self.soon_box)
-        filters.addWidget(self.clear_button)
-        filters.addStretch(1)
+            filters.addWidget(caption, row, column)
+            filters.addWidget(widget, row, column + 1)
+        filters.addWidget(self.soon_box, 1, 2, 1, 2)
+        filters.addWidget(self.clear_button, 0, 4)
+        filters.setColumnStretch(5, 1)
 
         self.model = SchemeModel(self)
         self.model.checkedChanged.connect(self._update_buttons)
@@ -243,6 +244,9 @@ class SchemeFinderView(QWidget):
         self.comparison.setObjectName("schemeComparison")
         self.comparison.setAccessibleName(self.tr("Comparison"))
         self.comparison.setOpenLinks(False)
+        # Whole words only (Qt's default also breaks inside one): a narrow comparison
+        # scrolls sideways rather than reading "independenc e".
+        self.comparison.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.close_compare = QPushButton(self.tr("Close comparison"))
         self.close_compare.clicked.connect(self.clear_comparison)
         lower = QWidget()
@@ -276,6 +280,10 @@ class SchemeFinderView(QWidget):
     def _combo(self, name: str, entries: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
         combo.setAccessibleName(name)
+        # Not as wide as the longest funder's name: the row of filters must fit beside the
+        # contents tree on a 1024-pixel screen; the open list still shows names in full.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
         for value, label in entries:
             combo.addItem(label, value)
         combo.currentIndexChanged.connect(lambda _i: self.refresh())

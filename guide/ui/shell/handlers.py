@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from guide import __version__
 from guide.content.model import Edition
@@ -38,6 +38,8 @@ def focus_tree(parts: WindowLayout) -> None:
 def panes(parts: WindowLayout) -> list[QWidget]:
     """The panes F6 moves between, in screen order, skipping hidden ones."""
     shown = parts.stack.currentWidget()
+    if isinstance(shown, QScrollArea) and shown.widget() is not None:
+        shown = shown.widget()  # a view, in the frame that lets it scroll
     candidates = [
         parts.left.currentWidget(),
         shown if shown is not parts.page_area else parts.reader,

@@ -8,8 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -109,6 +111,23 @@ class WindowLayout(QObject):
         window.statusBar().addPermanentWidget(self.status_page)
         window.resize(1100, 720)
         self.syncing_tree = False
+
+    def add_view(self, view: QWidget) -> QScrollArea:
+        """Put a registered view in the reader area, inside a frame that scrolls.
+
+        Why: a stacked widget is as wide as its widest page's minimum, so one view with a
+        wide row of filters (or any view at a large text size) made the whole window wider
+        than a 1024-pixel screen. In a frame the view scrolls instead, and fills it when
+        there is room.
+        """
+        frame = QScrollArea()
+        frame.setObjectName("viewFrame")
+        frame.setWidgetResizable(True)
+        frame.setFrameShape(QFrame.Shape.NoFrame)
+        frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a container, not a Tab stop
+        frame.setWidget(view)
+        self.stack.addWidget(frame)
+        return frame
 
     def expand_defaults(self) -> None:
         """Open the pathway stages and each content folder's own pages (the window calls

@@ -21,7 +21,9 @@ def follow(host: Host, reader: ReaderView, url: QUrl) -> None:
         if not url.path() and url.fragment():
             reader.scrollToAnchor(url.fragment())
             return
-        target = url.path() + ("#" + url.fragment() if url.fragment() else "")
+        # A hub's filters travel in the query (guide:group:stories?nation=Wales).
+        query = "?" + url.query() if url.hasQuery() else ""
+        target = url.path() + query + ("#" + url.fragment() if url.fragment() else "")
         host.open_id(target)
     elif url.scheme() in ("http", "https"):
         show_external_link(host.dialog_parent(), url)

@@ -15,7 +15,6 @@ page listing its children.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,11 +26,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from guide.content.links import internal_href
 from guide.content.model import ContentModel
 from guide.content.pages import Page
 from guide.ui.host import GROUP_PREFIX
 from guide.ui.roles import Role
+from guide.ui.shell.hub_page import hub_page
 from guide.ui.shell.nav_rows import (
     PAGES_MADE_AT_ONCE,
     STAGE_IDS,
@@ -308,18 +307,8 @@ class NavigationModel(QAbstractItemModel):
         return rows[0].title if rows else ""
 
     def group_page(self, group_id: str) -> Page:
-        """A short index page for a group row: its children as links with their summaries."""
-        title = self.title_of(group_id)
-        rows = []
-        for child_id, child_title in self.group_children(group_id):
-            item = self.content.get(child_id)
-            summary = f" — {escape(item.summary)}" if item is not None and item.summary else ""
-            rows.append(
-                f'<li><a class="internal" href="{internal_href(child_id)}">'
-                f"{escape(child_title)}</a>{summary}</li>"
-            )
-        html = f'<h1 class="page-title">{escape(title)}</h1><ul>{"".join(rows)}</ul>'
-        return Page(group_id, title, html, ())
+        """A group row's page: every page beneath it as a card, with filters."""
+        return hub_page(self, group_id, _tr)
 
 
 def _tree_position(row: NavRow) -> list[int]:

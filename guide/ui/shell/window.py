@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from guide.clock import SYSTEM, Clock
 from guide.content.cache import body_store
+from guide.content.hubs import split_hub_id
 from guide.content.model import ContentModel
 from guide.content.pages import Page, PageComposer
 from guide.paths import user_home
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.content_css = ""
         self._views: dict[str, tuple[str, Callable[[], QWidget]]] = {}
         self._view_widgets: dict[str, QWidget] = {}
+        self._view_frames: dict[str, QWidget] = {}
         self._panels: dict[str, QWidget] = {}
         self._close_checks: list[Callable[[], bool]] = []
 
@@ -233,14 +235,14 @@ class MainWindow(QMainWindow):
             if record and not anchor and not highlight:
                 # Back where you left this page (a heading or a search result says otherwise).
                 reading_position.restore(self.prefs, item_id, self.reader.verticalScrollBar())
-        self.parts.show_in_tree(item_id)
+        self.parts.show_in_tree(split_hub_id(item_id)[0])  # a hub's filters are not a row
         self.pageChanged.emit(item_id)
 
     def title_of(self, item_id: str) -> str:
         if item_id in self._views:
             return self._views[item_id][0]
         item = self.model.get(item_id)
-        return item.title if item is not None else self.nav.title_of(item_id)
+        return item.title if item is not None else self.nav.title_of(split_hub_id(item_id)[0])
 
     # -- the shell's own (tests and the screenshot command use these) -----------------------
 
@@ -268,10 +270,16 @@ class MainWindow(QMainWindow):
         """Whether ``open_id`` can open ``item_id`` (a page, a group index or a view)."""
         return self._known(item_id)
 
+    @property
+    def text_zoom(self) -> int:
+        """The one text size of the whole window, in percent of the system font."""
+        return self.themes.zoom
+
     def set_zoom(self, percent: int, *, save: bool = True) -> None:
-        """Text size in percent (kept within the limits); ``save`` remembers and says it."""
+        """Text size in percent (kept within the limits) for every view and panel, through
+        the app's style sheet (``style.text_size``); ``save`` remembers and says it."""
         percent = handlers.clamp_zoom(percent)
-        self.reader.set_zoom(percent)
+        self.themes.set_zoom(percent)
         if save:
             self.prefs.set("zoom", percent)
             self.say(handlers.zoom_message(percent), 2000)
@@ -281,8 +289,8 @@ class MainWindow(QMainWindow):
         bind("back", self.go_back)
         bind("forward", self.go_forward)
         bind("home", lambda: self.open_id("overview"))
-        bind("zoom_in", lambda: self.set_zoom(self.reader.zoom + ZOOM_STEP))
-        bind("zoom_out", lambda: self.set_zoom(self.reader.zoom - ZOOM_STEP))
+        bind("zoom_in", lambda: self.set_zoom(self.text_zoom + ZOOM_STEP))
+        bind("zoom_out", lambda: self.set_zoom(self.text_zoom - ZOOM_STEP))
         bind("zoom_reset", lambda: self.set_zoom(100))
         bind("next_pane", lambda: handlers.cycle_panes(parts, 1))
         bind("prev_pane", lambda: handlers.cycle_panes(parts, -1))
@@ -297,7 +305,7 @@ class MainWindow(QMainWindow):
         self.pageChanged.connect(lambda _id: self._update_history_actions())
         self.set_zoom(self.prefs.zoom, save=False)
         self.reader.zoomRequested.connect(
-            lambda step: self.set_zoom(self.reader.zoom + step * ZOOM_STEP)
+            lambda step: self.set_zoom(self.text_zoom + step * ZOOM_STEP)
         )
         self._update_history_actions()
 
@@ -315,7 +323,8 @@ class MainWindow(QMainWindow):
     def _known(self, item_id: str) -> bool:
         if item_id in self._views or item_id in self.model:
             return True
-        return item_id.startswith(GROUP_PREFIX) and bool(self.nav.rows_for(item_id))
+        hub_id = split_hub_id(item_id)[0]
+        return item_id.startswith(GROUP_PREFIX) and bool(self.nav.rows_for(hub_id))
 
     def _show_view(self, view_id: str) -> None:
         widget = self._view_widgets.get(view_id)
@@ -325,11 +334,11 @@ class MainWindow(QMainWindow):
             if not widget.accessibleName():
                 widget.setAccessibleName(title)
             self._view_widgets[view_id] = widget
-            self.stack.addWidget(widget)
+            self._view_frames[view_id] = self.parts.add_view(widget)
             self.watch_side_buttons(widget)
         self.current_page = None
         self.contents_list.hide()
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self._view_frames[view_id])
         self._set_title(self._views[view_id][0])
 
     def _show_page(self, item_id: str, anchor: str, highlight: Sequence[str]) -> None:
@@ -401,6 +410,13 @@ class MainWindow(QMainWindow):
         self.open_id(target, record=False)
         if place.scroll:
             self.reader.verticalScrollBar().setValue(place.scroll)
+
+    def event(self, event: QEvent) -> bool:
+        # The system font changed while we run: the same percentage of the new size. (Qt
+        # sends this to event() only, not to changeEvent.)
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self.themes.refresh_text_size()
+        return super().event(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Mouse side buttons over the side panes go back and forward too."""

@@ -1,8 +1,9 @@
-"""Apply a theme to the running app and the reader, and remember the choice.
+"""Apply a theme and the text size to the running app and the reader, and remember them.
 
 "Follow the system" hands the palette back to the platform (an empty QPalette
 resets it), so Windows high-contrast colours apply, and re-applies itself when
-the system switches between light and dark while the guide is open.
+the system switches between light and dark while the guide is open. The text size
+is part of the same app style sheet (``text_size``), so switching theme keeps it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from guide.ui.preferences import Preferences
+from guide.ui.style.text_size import text_size_stylesheet
 from guide.ui.style.themes import (
     PALETTES,
     THEMES,
@@ -40,8 +42,9 @@ def _remember_system(app: QApplication) -> None:
 
 
 class ThemeManager(QObject):
-    """Applies themes app-wide and emits ``changed(colours)``; the window redraws its page.
-    Owned by the window, so its connection to the system's colour scheme ends with it."""
+    """Applies themes and the text size app-wide and emits ``changed(colours)``; the
+    window redraws its page. Owned by the window, so its connection to the system's
+    colour scheme ends with it."""
 
     changed = Signal(object)
 
@@ -50,6 +53,7 @@ class ThemeManager(QObject):
         self.prefs = prefs
         self.name = "system"
         self.colours: Colours = PALETTES["light"]
+        self.zoom = prefs.zoom  # text size in percent; the first apply() uses it
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
 
     def _on_scheme_changed(self, _scheme: object) -> None:
@@ -84,9 +88,22 @@ class ThemeManager(QObject):
             colours = PALETTES[name]
             _OURS["style"].focus_colour = QColor(colours.focus)
             app.setPalette(build_palette(colours))
-        app.setStyleSheet(app_stylesheet(colours))
+        app.setStyleSheet(app_stylesheet(colours) + text_size_stylesheet(self.zoom))
         self.name = name
         self.colours = colours
         if save:
             self.prefs.set("theme", name)
         self.changed.emit(colours)
+
+    def set_zoom(self, percent: int) -> None:
+        """Text size in percent of the system font, for every widget (saved by the caller)."""
+        if percent == self.zoom:
+            return
+        self.zoom = percent
+        self.refresh_text_size()
+
+    def refresh_text_size(self) -> None:
+        """Write the style sheet again (a new zoom, or the system font changed)."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.setStyleSheet(app_stylesheet(self.colours) + text_size_stylesheet(self.zoom))

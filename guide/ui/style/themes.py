@@ -211,6 +211,9 @@ td.notice a {{ color: {c.notice_text}; }}
 table.overdue {{ background-color: {c.overdue_bg}; margin-top: 4px; margin-bottom: 10px; }}
 td.overdue {{ background-color: {c.overdue_bg}; color: {c.overdue_text}; }}
 p.review {{ color: {c.muted}; font-size: 90%; }}
+span.meta {{ color: {c.muted}; }}
+table.hub-card {{ border-width: 1px; border-style: solid; border-color: {c.border};
+  margin-bottom: 8px; }}
 span.dead-link {{ color: {c.text}; }}
 span.missing-image {{ color: {c.muted}; font-style: italic; }}
 code, pre {{ font-family: monospace; background-color: {c.card}; }}

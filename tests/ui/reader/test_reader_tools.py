@@ -92,14 +92,14 @@ def test_zoom_changes_text_size_and_is_kept_across_a_restart(qtbot, shipped_mode
     before = window.reader.font().pointSizeF()
     qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    assert window.reader.zoom == 120
+    assert window.text_zoom == 120
     assert window.reader.font().pointSizeF() > before
 
     window = reopen(qtbot, window)
-    assert window.reader.zoom == 120
+    assert window.text_zoom == 120
     assert window.reader.font().pointSizeF() > before
     window.action("zoom_reset").trigger()
-    assert window.reader.zoom == 100
+    assert window.text_zoom == 100
     assert abs(window.reader.font().pointSizeF() - before) < 0.01
 
 
@@ -107,7 +107,7 @@ def test_zoom_stays_within_its_limits(qtbot, shipped_model):
     window = make_window(qtbot, shipped_model)
     for _ in range(40):
         window.action("zoom_out").trigger()
-    assert window.reader.zoom == 50
+    assert window.text_zoom == 50
 
 
 def test_last_page_and_window_layout_are_restored(qtbot, shipped_model, isolated_home):
@@ -198,5 +198,5 @@ def test_ctrl_wheel_zooms_through_the_remembered_text_size(qtbot, shipped_model,
         Qt.ScrollPhase.NoScrollPhase, False,
     )  # fmt: skip
     QApplication.sendEvent(window.reader.viewport(), event)
-    assert window.reader.zoom == 110
+    assert window.text_zoom == 110
     assert window.prefs.zoom == 110

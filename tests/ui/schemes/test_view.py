@@ -135,3 +135,20 @@ def test_the_real_window_lists_the_finder_and_its_shortcut(qtbot, shipped_model,
     window.open_id("schemes")
     assert window.current_id == "schemes"
     assert window.printable() is not None
+
+
+def test_a_four_scheme_comparison_breaks_lines_between_words(qtbot, finder):
+    from tests.ui.text_breaks import words_split_across_lines
+
+    finder.resize(480, 600)  # the reader area of a 1024-pixel window with both side panes
+    finder.show()
+    for scheme_id in (
+        "nihr-clinical-lectureship",
+        "screds-lectureship",
+        "ni-acl",
+        "mrc-clinician-scientist",
+    ):
+        assert finder.set_checked(scheme_id)
+    finder.compare_checked()
+    qtbot.wait(10)
+    assert words_split_across_lines(finder.comparison.document()) == []

@@ -109,7 +109,8 @@ def test_a_group_index_page_lists_every_page_of_a_collapsed_folder(qtbot, conten
     window.tree.collapse(_folder_index(window))
     window.open_id(group_id)
     text = window.reader.toPlainText()
-    assert "Local 000" in text and f"Local {COUNT - 1} — What page {COUNT - 1} says." in text
+    last = COUNT - 1
+    assert "Local 000" in text and f"Local {last}\nWhat page {last} says." in text  # a card each
 
 
 def test_a_view_added_under_a_page_row_becomes_its_child(qtbot, shipped_model):

@@ -69,3 +69,24 @@ def test_scrolling_by_hand_after_a_restore_is_what_is_kept(qtbot, shipped_model,
     window.open_id("overview")
     window.open_id("phd-or-md")
     assert abs(bar.value() - moved) <= 2
+
+
+def test_the_last_page_reopens_at_its_position_when_the_app_starts_again(
+    qtbot, shipped_model, isolated_home
+):
+    # As the app starts: no start page given (the last one opens), features after the paint.
+    window = make_window(qtbot, shipped_model, isolated_home, defer_features=True)
+    window.resize(900, 500)
+    window.show()
+    window.install_deferred_features()
+    window.open_id("pre-doctoral")
+    _scroll_to_middle(window)
+    bar = window.reader.verticalScrollBar()
+    fraction = bar.value() / bar.maximum()
+    again = reopen(qtbot, window, defer_features=True)
+    assert again.current_id == "pre-doctoral"
+    again.show()
+    again.install_deferred_features()
+    qtbot.waitUntil(lambda: again.reader.verticalScrollBar().maximum() > 0)
+    bar = again.reader.verticalScrollBar()
+    assert abs(bar.value() / bar.maximum() - fraction) < 0.02

@@ -103,7 +103,7 @@ def test_registered_view_is_built_lazily_listed_in_its_section_and_opened_by_lin
     assert row.parent().data(Role.ID) == GROUP_PREFIX + "my-progress"
     window.reader.anchorClicked.emit(QUrl("guide:checklist"))
     assert built == [1]
-    assert window.stack.currentWidget().text() == "checklist body"
+    assert window.stack.currentWidget().widget().text() == "checklist body"
     window.open_id("overview")
     window.open_id("checklist")
     assert built == [1]
