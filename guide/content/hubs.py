@@ -122,13 +122,15 @@ def _choices(
     """One filter line: "Nation: All · England (5) · Wales (2)"; the chosen one is bold
     text rather than a link, and says "(shown)" so it is not told by weight alone."""
 
-    def choice(value: str, text: str) -> str:
+    def choice(value: str, text: str, count: int = -1) -> str:
         if value == current:
             return f"<b>{escape(text)}</b> {escape(tr('(shown)'))}"
+        if count == 0:  # plain text: a link to an empty list would be a dead end
+            return escape(text)
         return f'<a class="internal" href="{href(value)}">{escape(text)}</a>'
 
     parts = [choice("", all_text)]
-    parts += [choice(value, f"{text} ({count})") for value, text, count in options]
+    parts += [choice(value, f"{text} ({count})", count) for value, text, count in options]
     return f"<p><b>{escape(label)}</b> " + " · ".join(parts) + "</p>"
 
 

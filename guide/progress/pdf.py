@@ -1,6 +1,7 @@
-"""The supervisor summary as an A4 PDF. The only module in ``guide.progress`` that uses Qt,
-and only QtGui: QTextDocument lays out the HTML from ``summary.py``; QPdfWriter and
-QPainter write the pages.
+"""The supervisor summary as an A4 PDF, or on a printer. The only module in ``guide.progress``
+that uses Qt, and only QtGui: QTextDocument lays out the HTML from ``summary.py``; QPainter
+paints the pages on a QPdfWriter (``write_pdf``) or on the QPrinter File ▸ Print hands over
+(``print_summary``), both paged devices, so paper and PDF come out the same.
 
 QTextDocument's own printing splits table rows across pages and has no page numbers, so
 this module paginates itself: it lays the document out as one long strip, finds the
@@ -62,16 +63,8 @@ def write_pdf(
 
     Returns the number of pages.
     """
-    from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import (
-        QColor,
-        QFont,
-        QPageLayout,
-        QPageSize,
-        QPainter,
-        QPdfWriter,
-        QTextDocument,
-    )
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     ensure_gui_app()
     summary = build_summary(model, data, today, tr, include_all)
@@ -91,58 +84,98 @@ def write_pdf(
                 QPageLayout.Unit.Millimeter,
             )
         )
-        area = writer.pageLayout().paintRectPixels(writer.resolution())
-        band = BAND_MM / 25.4 * writer.resolution()
-        body_height = area.height() - 2 * band
-
-        document = QTextDocument()
-        document.documentLayout().setPaintDevice(writer)
-        document.setDocumentMargin(0)
-        document.setHtml(to_html(summary, tr))
-        document.setPageSize(QSizeF(area.width(), 1e9))  # one long strip, never split by Qt
-        document.setTextWidth(area.width())
-        pages = paginate(units_of(document), body_height)
-
-        small = QFont("sans-serif")
-        small.setPointSizeF(8)
-        header = title_of(summary, tr)
-        painter = QPainter(writer)
-        try:
-            for number, (top, bottom) in enumerate(pages, start=1):
-                if number > 1:
-                    writer.newPage()
-                painter.setFont(small)
-                painter.setPen(QColor("#000000"))
-                painter.drawText(
-                    QRectF(0, 0, area.width(), band * 0.7),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                    header,
-                )
-                painter.setPen(QColor("#808080"))
-                painter.drawLine(0, int(band * 0.75), int(area.width()), int(band * 0.75))
-                footer_top = area.height() - band * 0.6
-                painter.setPen(QColor("#000000"))
-                prepared = tr("Prepared on {date}").format(date=format_long_date(today))
-                painter.drawText(
-                    QRectF(0, footer_top, area.width(), band * 0.6),
-                    int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                    prepared,
-                )
-                painter.drawText(
-                    QRectF(0, footer_top, area.width(), band * 0.6),
-                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                    tr("Page {n} of {m}").format(n=number, m=len(pages)),
-                )
-                painter.save()
-                painter.translate(0, band - top)
-                document.drawContents(painter, QRectF(0, top, area.width(), bottom - top))
-                painter.restore()
-        finally:
-            painter.end()
+        count = paint_summary(writer, summary, today, tr)
         del writer  # finishes the file
         atomic_write(path, Path(tmp_name).read_bytes())
     finally:
         Path(tmp_name).unlink(missing_ok=True)
+    return count
+
+
+def print_summary(
+    printer: Any,
+    model: ContentModel,
+    data: ProgressData,
+    today: dt.date,
+    tr: Callable[[str], str] = lambda s: s,
+    include_all: bool = False,
+) -> int:
+    """Print the summary on ``printer`` (a QPrinter: paper, or a PDF file), on the paper the
+    user chose, with margins of at least ``MARGIN_MM``. Returns the number of pages."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout
+
+    summary = build_summary(model, data, today, tr, include_all)
+    margins = printer.pageLayout().margins(QPageLayout.Unit.Millimeter)
+    printer.setPageMargins(
+        QMarginsF(
+            max(margins.left(), MARGIN_MM),
+            max(margins.top(), MARGIN_MM),
+            max(margins.right(), MARGIN_MM),
+            max(margins.bottom(), MARGIN_MM),
+        ),
+        QPageLayout.Unit.Millimeter,
+    )
+    printer.setDocName(title_of(summary, tr))
+    return paint_summary(printer, summary, today, tr)
+
+
+def paint_summary(device: Any, summary: Any, today: dt.date, tr: Callable[[str], str]) -> int:
+    """Paint ``summary`` page by page on a paged device (QPdfWriter or QPrinter), between a
+    header and a footer on each page. Returns the number of pages."""
+    from PySide6.QtCore import QRectF, QSizeF, Qt
+    from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
+
+    area = device.pageLayout().paintRectPixels(device.resolution())
+    band = BAND_MM / 25.4 * device.resolution()
+    body_height = area.height() - 2 * band
+
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    document.setDocumentMargin(0)
+    document.setHtml(to_html(summary, tr))
+    document.setPageSize(QSizeF(area.width(), 1e9))  # one long strip, never split by Qt
+    document.setTextWidth(area.width())
+    pages = paginate(units_of(document), body_height)
+
+    small = QFont("sans-serif")
+    small.setPointSizeF(8)
+    header = title_of(summary, tr)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(tr("The printer could not be started."))
+    try:
+        for number, (top, bottom) in enumerate(pages, start=1):
+            if number > 1:
+                device.newPage()
+            painter.setFont(small)
+            painter.setPen(QColor("#000000"))
+            painter.drawText(
+                QRectF(0, 0, area.width(), band * 0.7),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                header,
+            )
+            painter.setPen(QColor("#808080"))
+            painter.drawLine(0, int(band * 0.75), int(area.width()), int(band * 0.75))
+            footer_top = area.height() - band * 0.6
+            painter.setPen(QColor("#000000"))
+            prepared = tr("Prepared on {date}").format(date=format_long_date(today))
+            painter.drawText(
+                QRectF(0, footer_top, area.width(), band * 0.6),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                prepared,
+            )
+            painter.drawText(
+                QRectF(0, footer_top, area.width(), band * 0.6),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                tr("Page {n} of {m}").format(n=number, m=len(pages)),
+            )
+            painter.save()
+            painter.translate(0, band - top)
+            document.drawContents(painter, QRectF(0, top, area.width(), bottom - top))
+            painter.restore()
+    finally:
+        painter.end()
     return len(pages)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from guide.content.model import NATIONS, ContentModel, Item
+from guide.content.pages import CARD_FIELDS
 from guide.search.text import compounds, markdown_text, normalise, split_subsections
 
 SPLIT_KINDS = ("section", "page")
@@ -97,12 +98,19 @@ def _heading_nations(heading: str) -> frozenset[str]:
 
 
 def _field_text(item: Item, names: Iterable[str]) -> str:
-    """Catalogue fields as sentences, so a snippet reads "Surgery. Less than full time."."""
+    """Catalogue fields as sentences, so a snippet reads "Surgery. Less than full time.".
+
+    A field the item's page shows under a label is indexed under that label too, as the
+    reader sees it ("Duration: 3 years..."): "how long is an ACF" then finds the scheme
+    whose page answers it under "Duration", though its text never says "duration".
+    """
+    labels = dict(CARD_FIELDS.get(item.kind, ()))
     out = []
     for name in names:
         text = " ".join(_text_list(item.get(name))).strip()
         if text:
-            out.append(text if text[-1] in ".!?:;…" else text + ".")
+            text = text if text[-1] in ".!?:;…" else text + "."
+            out.append(f"{labels[name]}: {text}" if name in labels else text)
     return "\n".join(out)
 
 

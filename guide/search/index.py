@@ -69,10 +69,12 @@ KIND_BONUS = {"term": 0.08, "scheme": 0.06, "section": 0.04, "page": 0.02}
 WORD_KIND_BONUS = {
     "question": 0.06, "section": 0.08, "page": 0.08, "scheme": 0.06, "term": 0.03, "milestone": 0.03,
 }  # fmt: skip
-# A question other than "what is" is answered by a page or by a question's own answer,
-# seldom by a one-line definition.
+# A question other than "what is" is answered by a page, a scheme's page (its length,
+# research time and who can apply are its fields) or a question's own answer, seldom by a
+# one-line definition.
 QUESTION_KIND_BONUS = {
-    **WORD_KIND_BONUS, "question": 0.12, "section": 0.12, "page": 0.12, "term": -0.12,
+    **WORD_KIND_BONUS, "question": 0.12, "section": 0.12, "page": 0.12, "scheme": 0.12,
+    "term": -0.12,
 }  # fmt: skip
 # A glossary entry found by its expansion or a synonym, not by its own name, ranks
 # with the name prefixes: "clinical lecturer" opens the lectureship before "CL".
@@ -465,13 +467,17 @@ class SearchIndex:
             got, used = 0.0, set[str]()
             for alternatives, w in wanted:
                 best = 0.0
-                for roots in alternatives:
+                for n, roots in enumerate(alternatives):
                     if roots <= title:
+                        # No break: every way of saying it that the title holds is answer,
+                        # not noise ("NIHR Academic Clinical Fellowship (ACF)" for "acf").
                         best = 1.0
                         used |= roots
-                        break
-                    if roots <= title | aux:
-                        best = 0.5
+                    elif roots <= title | aux and (n == 0 or len(roots) > 1):
+                        # The page's title counts half for the word as typed or a phrase, not
+                        # a one-word synonym: "doctorate" (for "phd") stems to "doctor", as
+                        # "post-doctoral" does, and every post-doctoral page is no PhD page.
+                        best = max(best, 0.5)
                 got += w * best
             precision = len(used) / len(title) if title else 0.0
             return got / weight * (0.6 + 0.4 * precision)

@@ -41,6 +41,15 @@ class Printable(Protocol):
     def print_to(self, printer: QPrinter) -> None: ...
 
 
+@runtime_checkable
+class Anchored(Protocol):
+    """A view that opens at a part of itself: ``open_id("checklist#f2-acf-apply")`` chooses
+    that milestone, ``open_id("schemes#compare=nihr-acf,wcat")`` compares those schemes
+    (links, history and ``guide screenshot`` use the same ids)."""
+
+    def open_anchor(self, anchor: str) -> None: ...
+
+
 class Host(Protocol):
     """The main window as features see it."""
 

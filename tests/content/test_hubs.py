@@ -108,3 +108,16 @@ def test_no_match_says_so_rather_than_showing_an_empty_page():
 def test_labels_go_through_the_translator():
     html = hub_html("group:s", "S", [WALES_PHD, ENGLAND_ACF], tr=lambda t: t.upper())
     assert "ALL NATIONS" in html and "NATIONS: WALES" in html
+
+
+def test_a_choice_that_would_leave_no_cards_is_not_a_link():
+    html = hub_html(
+        "group:s",
+        "S",
+        [WALES_PHD, ENGLAND_ACF],
+        filters=Filters(nation="Wales"),
+        stage_titles=STAGES,
+    )
+    assert "Pre-doctoral training (0)" in html
+    assert "guide:group:s?stage=pre-doctoral&nation=Wales" not in _links(html)
+    assert "guide:group:s?stage=phd-or-md&nation=Wales" in _links(html)

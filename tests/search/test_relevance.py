@@ -173,7 +173,7 @@ def test_trainee_queries_find_an_answer_in_the_top_three(shipped_index, scan_ind
     assert rate >= bar, f"{backend} success@3 {rate:.1%} < {bar:.0%}; misses:\n{shown}"
 
 
-# --- the examples from the issue, first or second ------------------------------------------
+# --- the examples from the issue, and misses found later, first or second ------------------------------------------
 
 FIRST_OR_SECOND = [
     ("clinical lecturer", ("nihr-clinical-lectureship", "early-post-doctoral#clinical-lectureship-england")),
@@ -182,6 +182,11 @@ FIRST_OR_SECOND = [
     ("phd worth it", ("phd-or-md", "weighing-the-choices#a-phd-or-md", "q-phd-worth-it")),
     ("phd funding", ("phd-or-md#who-funds-it",)),
     ("how to get cl", ("nihr-clinical-lectureship", "early-post-doctoral#clinical-lectureship-england", "q-cl-apply")),
+    # Misses found after the set reached 96.6%; fixed by data (synonyms, content), not by rule.
+    ("how much research time do you get in an acf", ("nihr-acf", "pre-doctoral#academic-clinical-fellowship-england")),
+    ("when should i start planning a phd application", ("phd-or-md#timeline", "phd-or-md#how-and-when-to-apply", "pre-draft-fellowship")),
+    ("gp lectureship", ("careers-across-fields#general-practice", "screds-lectureship")),
+    ("how competitive is the acf", ("nihr-acf", "pre-doctoral#academic-clinical-fellowship-england", "f2-acf-apply")),
 ]  # fmt: skip
 
 

@@ -30,6 +30,7 @@ from guide.content.model import ContentModel
 from guide.progress.checklist import Milestone
 from guide.progress.model import MAX_TEXT, STATUS_LABELS, STATUSES, Entry
 from guide.ui.checklist.datefield import DateField
+from guide.ui.style.rich_text import follow_theme
 from guide.ui.style.text_size import set_text_role
 
 TYPING_PAUSE_MS = 700
@@ -81,7 +82,8 @@ class MilestoneDetail(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         set_text_role(self.heading, "title")
-        self.about = QLabel()
+        # Its links ("Read more") are re-coloured when the theme changes.
+        self.about = follow_theme(QLabel())
         self.about.setWordWrap(True)
         self.about.setTextFormat(Qt.TextFormat.RichText)
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)

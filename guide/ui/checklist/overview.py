@@ -8,15 +8,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from guide.content.model import ContentModel
 from guide.progress import ProgressStore
 from guide.progress.checklist import coming_up, current_stage, next_steps, stage_groups
 from guide.progress.dates import format_date
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 SCHEME = "milestone"
 
@@ -120,3 +123,14 @@ class ProgressOverview(QWidget):
     def showEvent(self, event: Any) -> None:  # Qt override: show the latest record
         self.refresh()
         super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override: the theme changed
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()  # links take their colour when the HTML is set
+
+    def print_to(self, printer: QPrinter) -> None:
+        """File ▸ Print and Export to PDF: the supervisor summary of the whole record."""
+        from guide.progress.pdf import print_summary
+
+        print_summary(printer, self.model, self.store.data, self.store.clock.today(), self.tr)

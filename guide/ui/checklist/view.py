@@ -5,7 +5,7 @@ up, export and import, and "Delete my data". ``checklist.feature`` puts it in th
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +34,9 @@ from guide.ui.checklist.profile import ProfileEditor
 from guide.ui.checklist.tree import ChecklistTree
 from guide.ui.roles import Role
 from guide.ui.style.text_size import set_text_role
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 class ChecklistView(QWidget):
@@ -338,6 +341,11 @@ class ChecklistView(QWidget):
 
     # ------------------------------------------------------------ selection
 
+    def open_anchor(self, anchor: str) -> None:
+        """``checklist#MILESTONE`` opens the checklist at that milestone (if it exists)."""
+        if find(self.model, self.store.data, anchor) is not None:
+            self.select(anchor)
+
     def select(self, milestone_id: str) -> None:
         self._selected = milestone_id
         self.refresh()
@@ -380,3 +388,13 @@ class ChecklistView(QWidget):
     def hideEvent(self, event: Any) -> None:  # Qt override: save typed notes on leaving
         self.detail.flush()
         super().hideEvent(event)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """File ▸ Print and Export to PDF: the supervisor summary (the same pages as
+        Export ▸ Summary for a supervisor meeting), with all stages if that is ticked."""
+        from guide.progress.pdf import print_summary
+
+        self.detail.flush()
+        print_summary(
+            printer, self.model, self.store.data, self.today(), self.tr, self.files.all_stages
+        )

@@ -46,6 +46,7 @@ from guide.ui.diagram.items import ActiveItem
 from guide.ui.diagram.prefs import load_prefs, save_prefs
 from guide.ui.diagram.scene import DiagramColours, DiagramScene, Fonts, build_scene
 from guide.ui.host import Host
+from guide.ui.style.rich_text import follow_theme
 from guide.ui.style.text_size import text_scale
 
 VIEW_ID = "pathway-diagram"
@@ -91,7 +92,7 @@ class PathwayDiagramPage(QWidget):
             combo.setMinimumContentsLength(chars)
         self.stage_label = QLabel(_tr("You are here:"))
         self.stage_label.setBuddy(self.stage)
-        self.from_checklist = QLabel()
+        self.from_checklist = follow_theme(QLabel())  # its link follows theme changes
         self.from_checklist.setWordWrap(True)  # so a narrow window never has to grow for it
         self.from_checklist.setTextFormat(Qt.TextFormat.RichText)
         self.from_checklist.linkActivated.connect(

@@ -7,6 +7,8 @@ it is a large library the first screen never needs.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,7 +50,8 @@ def export_pdf(host: Host, path: Path) -> bool:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setDocName(host.title_of(host.current_id))
-    printable.print_to(printer)
+    with contextlib.suppress(OSError):  # said below: the file is missing or empty
+        printable.print_to(printer)
     ok = path.is_file() and path.stat().st_size > 0
     host.say((_tr("Saved %1") if ok else _tr("Could not save %1")).replace("%1", str(path)), 6000)
     return ok
@@ -70,16 +73,29 @@ def ask_export_pdf(host: Host) -> None:
         export_pdf(host, path)
 
 
-def print_page(host: Host) -> None:
-    printable = host.printable()
-    if printable is None:
-        host.say(_tr("This view cannot be printed."), 5000)
-        return
+def ask_printer(host: Host, printer: QPrinter) -> bool:
+    """The print dialog: True when the user chose a printer (or a file) and pressed Print."""
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QDialog
 
-    printer = _printer()
     dialog = QPrintDialog(printer, host.dialog_parent())
     dialog.setWindowTitle(_tr("Print page"))
-    if dialog.exec() == QDialog.DialogCode.Accepted:
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def print_page(host: Host, ask: Callable[[Host, QPrinter], bool] = ask_printer) -> bool:
+    """Print what is shown after asking where (``ask``; tests pass one that shows no
+    dialog). Returns whether anything was printed."""
+    printable = host.printable()
+    if printable is None:
+        host.say(_tr("This view cannot be printed."), 5000)
+        return False
+    printer = _printer()
+    if not ask(host, printer):
+        return False
+    try:
         printable.print_to(printer)
+    except OSError as exc:
+        host.say(str(exc), 8000)
+        return False
+    return True

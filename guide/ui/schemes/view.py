@@ -375,6 +375,17 @@ class SchemeFinderView(QWidget):
         self.compare_pane.setVisible(True)
         self.splitter.setSizes([max(200, self.height() // 3), max(300, self.height() // 2)])
 
+    def open_anchor(self, anchor: str) -> None:
+        """``schemes#compare=A,B`` ticks schemes A and B (two to four) and compares them."""
+        name, _, value = anchor.partition("=")
+        if name != "compare":
+            return
+        for scheme_id in list(self.model.checked):
+            self.set_checked(scheme_id, False)
+        for scheme_id in value.split(","):
+            self.set_checked(scheme_id.strip())
+        self.compare_checked()
+
     def clear_comparison(self) -> None:
         self.compared = []
         self.compare_pane.setVisible(False)

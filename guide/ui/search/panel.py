@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from guide.content.model import NATIONS, ContentModel
 from guide.ui.collector import collect_on_gui_thread
 from guide.ui.roles import Role
+from guide.ui.style.rich_text import follow_theme
 
 if TYPE_CHECKING:  # guide.search (sqlite3 and all) is imported on the worker thread
     from guide.search import SearchIndex, SearchResponse, SearchResult
@@ -76,7 +77,7 @@ class _ResultDelegate(QStyledItemDelegate):
         super().__init__(panel)
         self.panel = panel
 
-    def _document(
+    def document_for(
         self,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
@@ -110,7 +111,7 @@ class _ResultDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else self.panel.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        doc = self._document(option, index, selected)
+        doc = self.document_for(option, index, selected)
         painter.save()
         painter.translate(option.rect.topLeft())
         doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
@@ -119,7 +120,7 @@ class _ResultDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        doc = self._document(option, index)
+        doc = self.document_for(option, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
 
 
@@ -207,7 +208,7 @@ class SearchPanel(QWidget):
         self._chip_grid.setContentsMargins(0, 0, 0, 0)
         self.chips.setVisible(False)
 
-        self.status = QLabel()
+        self.status = follow_theme(QLabel())  # "Did you mean" is a link
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)

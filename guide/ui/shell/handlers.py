@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
@@ -16,6 +17,9 @@ from guide.content.model import Edition
 from guide.ui.preferences import ZOOM_MAX, ZOOM_MIN
 from guide.ui.reader.contents_list import MIN_HEADINGS
 from guide.ui.shell.layout import WindowLayout
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 def _tr(text: str) -> str:
@@ -75,6 +79,11 @@ def show_contents_list(parts: WindowLayout, wanted: bool) -> None:
 
 
 def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
+    shortcuts_box(parent, rows).exec()
+
+
+def shortcuts_box(parent: QWidget, rows: list[tuple[str, str]]) -> QMessageBox:
+    """The keyboard shortcuts as a table in a message box, not yet shown."""
     # QMessageBox is imported for these two dialogs only: each PySide class touched at
     # start-up builds its type and enums.
     from PySide6.QtWidgets import QMessageBox
@@ -87,7 +96,7 @@ def show_shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(f"<table cellpadding='3'>{body}</table>")
     box.setAccessibleName(_tr("Keyboard shortcuts"))
-    box.exec()
+    return box
 
 
 def about_text(home: Path, editions: Sequence[Edition] = ()) -> str:
@@ -118,6 +127,18 @@ def about_text(home: Path, editions: Sequence[Edition] = ()) -> str:
 
 
 def show_about(parent: QWidget, home: Path, editions: Sequence[Edition] = ()) -> None:
+    about_box(parent, home, editions).exec()
+
+
+def about_box(parent: QWidget, home: Path, editions: Sequence[Edition] = ()) -> QMessageBox:
+    """The About box, not yet shown: what ``QMessageBox.about`` shows (the application's
+    icon and an OK button), built here so tests can look at it without a modal loop."""
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.about(parent, _tr("About this guide"), about_text(home, editions))
+    box = QMessageBox(parent)
+    box.setWindowTitle(_tr("About this guide"))
+    box.setText(about_text(home, editions))
+    box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAccessibleName(_tr("About this guide"))
+    return box

@@ -23,7 +23,7 @@ from guide.content.hubs import split_hub_id
 from guide.content.model import ContentModel
 from guide.content.pages import Page, PageComposer
 from guide.paths import user_home
-from guide.ui.host import GROUP_PREFIX, Printable
+from guide.ui.host import GROUP_PREFIX, Anchored, Printable
 from guide.ui.preferences import ZOOM_STEP, Preferences
 from guide.ui.reader.printable import PrintablePage
 from guide.ui.roles import Role
@@ -230,6 +230,9 @@ class MainWindow(QMainWindow):
         self.current_id = item_id
         if item_id in self._views:
             self._show_view(item_id)
+            widget = self._view_widgets.get(item_id)
+            if anchor and isinstance(widget, Anchored):
+                widget.open_anchor(anchor)
         else:
             self._show_page(item_id, anchor, highlight)
             if record and not anchor and not highlight:

@@ -137,6 +137,19 @@ def test_the_real_window_lists_the_finder_and_its_shortcut(qtbot, shipped_model,
     assert window.printable() is not None
 
 
+def test_the_finder_fits_a_1024_pixel_window(qtbot, shipped_model):
+    from tests.ui.helpers import make_window
+
+    window = make_window(qtbot, shipped_model, clock=Clock.fixed(DAY))
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_id("schemes#compare=nihr-acf,wcat")
+    qtbot.wait(20)
+    assert window.width() <= 1024, f"the scheme finder widened the window to {window.width()}"
+    assert [r.id for r in window.view_widget("schemes").compared] == ["nihr-acf", "wcat"]
+
+
 def test_a_four_scheme_comparison_breaks_lines_between_words(qtbot, finder):
     from tests.ui.text_breaks import words_split_across_lines
 
