@@ -139,16 +139,17 @@ class LazyExtras(Mapping[str, Any]):
         origin: tuple[Path, str] | None = None,
         values: Mapping[str, Any] | None = None,
         files: bytes | None = None,
-        digest: str = "",
+        table: freshness.Table | None = None,
     ) -> None:
         self._pickled = dict(pickled)
         self._values: dict[str, Any] = dict(values or {})  # those already unpickled
         # The cache file and content key the model came from (see body_store).
         self.origin = origin
-        # The packed file table the cache was written with (see changed_since_cached), and
-        # the hash of every content file's bytes (see bytes_changed_since_cached).
+        # The packed file table the cache was written with (see changed_since_cached).
         self.files = files
-        self.digest = digest
+        # The same table unpacked, when this start took it (a miss): guide.content.digests
+        # takes the files' digests from it after the first paint.
+        self.table = table
 
     def __getitem__(self, key: str) -> Any:
         if key not in self._values:
@@ -260,7 +261,7 @@ def read_cache(
     if len(checksum) != _SUM or _checksum(payload) != checksum:
         raise CacheError("the cache is damaged (its checksum does not match)")
     try:
-        state, root_names, extras, table_blob, content, packed, index, digest = _loads(payload)
+        state, root_names, extras, table_blob, content, packed, index = _loads(payload)
     except CacheError:
         raise
     except Exception as exc:  # truncated or corrupt pickles raise almost anything
@@ -274,7 +275,6 @@ def read_cache(
         or not isinstance(content, str)
         or not _is_packed(packed)
         or not _is_index(index)
-        or not isinstance(digest, str)
     ):
         raise CacheError("the cache does not hold a content model for these folders")
     if stats is not None and not _unchanged(table_blob, stats, roots):
@@ -290,7 +290,7 @@ def read_cache(
 
     ids, ends, blob = packed
     items = CachedItems(ids, array("Q", ends), blob, index[0], index[1], unpack)
-    extras_map = LazyExtras(extras, origin=(path, content), files=table_blob, digest=digest)
+    extras_map = LazyExtras(extras, origin=(path, content), files=table_blob)
     return replace(state, items=items, roots=roots, extras=extras_map)
 
 
@@ -317,20 +317,6 @@ def changed_since_cached(model: ContentModel) -> bool:
     try:
         return not _unchanged(table_blob, freshness.scan(model.roots), model.roots)
     except (OSError, CacheError):
-        return True
-
-
-def bytes_changed_since_cached(model: ContentModel) -> bool:
-    """Like ``changed_since_cached`` but by every content file's bytes: it also catches a
-    file replaced by one of the same size with its old times kept (an unzipped or copied
-    edition on a drive that keeps no change time). It reads all the content, so the app
-    asks on a worker thread once the window is up."""
-    digest = getattr(model.extras, "digest", "")
-    if not isinstance(digest, str) or not digest:
-        return False
-    try:
-        return content_key(model.roots) != digest
-    except OSError:
         return True
 
 
@@ -370,12 +356,9 @@ def write_cache(
     key: str,
     model: ContentModel,
     table: freshness.Table | None = None,
-    *,
-    digest: str = "",
 ) -> str | None:
     """Save the model atomically (temporary file, then replace), with the file table it was
-    loaded from and ``digest`` (``content_key`` of its files, taken before the load); the
-    content's id (which keys the stored bodies), or None if it cannot."""
+    loaded from; the content's id (which keys the stored bodies), or None if it cannot."""
     if table is None:
         table = freshness.table_for(freshness.scan(model.roots), model.roots)
     content = freshness.table_id(table)
@@ -389,7 +372,7 @@ def write_cache(
     index = (ids_by_kind(model.items), tree_pages(model))
     bare = replace(model, items=MappingProxyType({}), roots=(), extras=MappingProxyType({}))
     # The file table stays packed until a freshness check needs it.
-    state = (bare, _root_names(model.roots), extras, _dumps(table), content, packed, index, digest)
+    state = (bare, _root_names(model.roots), extras, _dumps(table), content, packed, index)
     payload = _dumps(state, body_refs=refs)
     from guide.atomic import atomic_write  # only when writing: a hit never needs it
 
@@ -433,14 +416,14 @@ def load_cached(
         return read_cache(path, key, root_paths, stats)
     except CacheError:
         pass
-    # The bytes as the load will read them, for bytes_changed_since_cached.
-    digest = content_key(root_paths)
     model = _load(root_paths)
     table = freshness.table_for(stats, root_paths)
-    content = write_cache(path, key, model, table, digest=digest)
+    content = write_cache(path, key, model, table)
     if content is not None:
         # Cached now, so this start can store its page bodies for the next one.
-        extras = LazyExtras(dict.fromkeys(model.extras, b""), (path, content), model.extras)
+        extras = LazyExtras(
+            dict.fromkeys(model.extras, b""), (path, content), model.extras, table=table
+        )
         model = replace(model, extras=extras)
     return model
 

@@ -54,7 +54,8 @@ def scan(roots: Iterable[Path]) -> dict[str, Stat]:
     return found
 
 
-def _path(roots: tuple[Path, ...], name: str) -> str:
+def path_of(roots: tuple[Path, ...], name: str) -> str:
+    """The file a table name (``"N/relative/path"``) stands for."""
     index, _, relative = name.partition("/")
     return os.path.join(roots[int(index)], relative)
 
@@ -75,7 +76,7 @@ def table_for(
     table: Table = {}
     for name, stat in stats.items():
         racy = max(stat[1], stat[2]) >= now_ns - RACY_NS
-        table[name] = (stat, digest_file(_path(roots, name)) if racy else b"")
+        table[name] = (stat, digest_file(path_of(roots, name)) if racy else b"")
     return table
 
 
@@ -88,7 +89,7 @@ def unchanged(table: Mapping[str, tuple[Stat, bytes]], stats: Mapping[str, Stat]
         entry = table.get(name)
         if entry is None or tuple(entry[0]) != stat:
             return False
-        if entry[1] and digest_file(_path(roots, name)) != entry[1]:
+        if entry[1] and digest_file(path_of(roots, name)) != entry[1]:
             return False
     return True
 

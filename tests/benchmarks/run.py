@@ -69,6 +69,7 @@ def _suite(extra: Path | None) -> list[tuple[str, Callable[[], dict[str, Any]]]]
                                  rounds=1 if scale else 3, extra_content=extra)),
         ("search", lambda: _call("tests.benchmarks.bench_search", "measure", extra_content=extra)),
         ("reload", lambda: _call("tests.benchmarks.bench_reload", "measure", extra_content=extra)),
+        ("recheck", lambda: _call("tests.benchmarks.bench_recheck", "measure", extra_content=extra)),
         ("diagram", lambda: _call("tests.benchmarks.bench_diagram", "measure")),
         ("progress", lambda: _call("tests.benchmarks.bench_progress", "measure")),
     ]  # fmt: skip

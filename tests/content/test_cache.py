@@ -16,7 +16,6 @@ from guide.content import loader as content_loader
 from guide.content.cache import (
     MAGIC,
     CacheError,
-    bytes_changed_since_cached,
     cache_path,
     changed_since_cached,
     code_key,
@@ -117,27 +116,10 @@ def test_a_page_added_or_removed_since_the_cache_is_noticed_afterwards(
     assert changed_since_cached(load_cached(roots, folder, check_files=False))
 
 
-def test_a_same_size_edit_with_its_old_times_is_caught_by_the_bytes_check(
-    tmp_path: Path, content_dir: tuple[Path, WriteFile]
-) -> None:
-    root, write = content_dir
-    page = write("local.md", PAGE)
-    roots = [bundled_data_dir(), root]
-    folder = tmp_path / "cache"
-    load_cached(roots, folder)
-    assert not bytes_changed_since_cached(load_cached(roots, folder, check_files=False))
-    before = page.stat()
-    page.write_text(page.read_text().replace("A local page", "A lokal page"))
-    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert page.stat().st_size == before.st_size
-    assert bytes_changed_since_cached(load_cached(roots, folder, check_files=False))
-
-
 def test_a_model_not_read_from_the_cache_has_nothing_to_recheck(
     shipped_model: ContentModel,
 ) -> None:
     assert not changed_since_cached(shipped_model)
-    assert not bytes_changed_since_cached(shipped_model)
 
 
 def test_adding_and_removing_files_makes_the_cache_stale(

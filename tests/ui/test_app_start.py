@@ -108,11 +108,13 @@ Local text.
 """
 
 
-def _stale_start(qtbot, tmp_path):
-    """A window opened as the app opens, on a cache written before a page was edited."""
+def test_content_changed_while_the_guide_was_closed_is_reloaded_once_the_window_is_up(
+    qtbot, tmp_path
+):
     import argparse
 
     from guide.commands.common import load_model
+    from guide.ui.app import reload_if_changed
 
     root = tmp_path / "trust"
     (root / "pages").mkdir(parents=True)
@@ -120,54 +122,13 @@ def _stale_start(qtbot, tmp_path):
     page.write_text(LOCAL_PAGE.format(title="Before"), encoding="utf-8")
     args = argparse.Namespace(content=[str(root)], home=str(tmp_path / "home"))
     load_model(args, cached=True)  # an earlier start wrote the content cache
-    page.write_text(LOCAL_PAGE.format(title="Edited"), encoding="utf-8")  # same size
+    page.write_text(LOCAL_PAGE.format(title="After the edit"), encoding="utf-8")
     model = load_model(args, cached=True, check_files=False)  # as the app starts
     window = make_window(qtbot, model, tmp_path / "home", persist=False)
     window.open_id("local-page")
     assert window.windowTitle().startswith("Before")
-    return window, args
-
-
-def test_content_changed_while_the_guide_was_closed_is_reloaded_once_the_window_is_up(
-    qtbot, tmp_path
-):
-    from guide.ui.app import check_content_later
-
-    window, args = _stale_start(qtbot, tmp_path)
-    check_content_later(window, args)
+    assert reload_if_changed(window, args)
     assert window.current_id == "local-page"
-    assert window.windowTitle().startswith("Edited")
-    assert window.nav.title_of("local-page") == "Edited"
-    assert "reloaded" in window.statusBar().currentMessage()
-
-
-def test_a_same_size_edit_with_its_times_kept_is_caught_by_its_bytes(qtbot, tmp_path, monkeypatch):
-    from guide.ui.app import check_content_later
-    from guide.ui.shell import content_freshness
-
-    window, args = _stale_start(qtbot, tmp_path)
-    # A drive that keeps no change time: the sizes and times look as they did.
-    monkeypatch.setattr(content_freshness, "changed_since_cached", lambda model: False)
-    freshness = check_content_later(window, args)
-    assert window.windowTitle().startswith("Before")
-    with qtbot.waitSignal(freshness.checked, timeout=30000) as found:
-        pass
-    assert found.args == [True]
-    assert window.windowTitle().startswith("Edited")
-
-
-def test_unchanged_content_is_left_as_it_opened(qtbot, tmp_path):
-    import argparse
-
-    from guide.commands.common import load_model
-    from guide.ui.app import check_content_later
-
-    args = argparse.Namespace(content=[], home=str(tmp_path / "home"))
-    load_model(args, cached=True)
-    window = make_window(qtbot, load_model(args, cached=True, check_files=False), persist=False)
-    opened = window.model
-    freshness = check_content_later(window, args)
-    with qtbot.waitSignal(freshness.checked, timeout=30000) as found:
-        pass
-    assert found.args == [False]
-    assert window.model is opened
+    assert window.windowTitle().startswith("After the edit")
+    assert window.nav.title_of("local-page") == "After the edit"
+    assert not reload_if_changed(window, args)  # the cache was rewritten with the edit

@@ -30,7 +30,13 @@ class Canary:
 
 @pytest.fixture
 def collection_as_in_the_app() -> Iterator[None]:
-    """Automatic collection on, as the app has it before its first worker thread."""
+    """Automatic collection on, as the app has it before its first worker thread.
+
+    First let any worker an earlier test left running (a window closed before its search
+    index was ready) finish: with collection on, it could collect on its own thread."""
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and thread.daemon:
+            thread.join(timeout=10)
     Canary.freed_on = []
     thresholds = gc.get_threshold()
     gc.enable()
