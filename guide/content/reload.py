@@ -45,6 +45,12 @@ def reload_everything(model: ContentModel) -> ContentModel:
     return replace(fresh, editions=editions, problems=(*outside, *fresh.problems))
 
 
+def as_loaded(model: ContentModel) -> ContentModel:
+    """``model`` without the problems that are not about files (a folder that could not be
+    reached), as ``load_content`` gives it and the content cache stores it."""
+    return replace(model, problems=tuple(p for p in model.problems if not _is_setting(p)))
+
+
 def _is_setting(problem: Problem) -> bool:
     return problem.message.startswith("could not reach the content folder")
 

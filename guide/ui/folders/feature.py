@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer
 
-from guide.ui.folders import recheck
 from guide.ui.folders.whats_new import WHATS_NEW, WhatsNewView
 from guide.ui.host import Host
 
@@ -94,7 +93,6 @@ class Watcher(QObject):
 
 
 def install(host: Host) -> Watcher | None:
-    recheck.install(host)  # the files' bytes, looked at once the window has painted
     host.bind("reload", lambda: reload_now(host))
     host.register_view(
         WHATS_NEW, _tr("What’s new"), lambda: WhatsNewView(host), tree_section="tools"
