@@ -254,4 +254,4 @@ def test_side_button_watchers_sit_on_the_real_viewports_and_toolbar_buttons_are_
         for button in window.commands.toolbar.findChildren(QToolButton)
         if button.defaultAction() is not None
     }
-    assert {"Back", "Forward", "Overview", "Find in page"} <= named
+    assert {"Back", "Forward", "Welcome", "Find in page"} <= named
