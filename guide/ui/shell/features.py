@@ -17,12 +17,11 @@ from collections.abc import Sequence
 
 from guide.ui.host import Host
 
-CORE_FEATURES: tuple[str, ...] = (
-    "guide.ui.reader.bookmarks",
-    "guide.ui.reader.printing",
-)
+CORE_FEATURES: tuple[str, ...] = ("guide.ui.reader.printing",)
 
 FEATURES: tuple[str, ...] = (
+    # First of them: its tab sits beside Contents, and Ctrl+D is often the first key pressed.
+    "guide.ui.reader.bookmarks",
     "guide.ui.search.feature",
     "guide.ui.checklist.feature",
     "guide.ui.diagram.feature",
