@@ -13,12 +13,12 @@ so Tab reaches them, Enter applies them and Back undoes them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from html import escape
 from typing import NamedTuple
 from urllib.parse import parse_qs, urlencode
 
 from guide.content.links import internal_href
 from guide.content.model import NATIONS
+from guide.content.rendered import escape
 
 Translate = Callable[[str], str]
 

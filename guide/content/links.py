@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from guide.content.schema import ID_PATTERN
+from guide.content.model import ID_PATTERN
 
 INTERNAL_SCHEME = "guide"
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")

@@ -25,6 +25,7 @@ from typing import Any
 from guide.content import checks
 from guide.content.manifest import MANIFEST_NAME, read_manifest
 from guide.content.model import (
+    ID_PATTERN,
     RESERVED_IDS,
     ChecklistStage,
     ContentModel,
@@ -34,7 +35,7 @@ from guide.content.model import (
     Problem,
 )
 from guide.content.recover import entry_id, recover
-from guide.content.schema import BODY_FIELD, COMMON_FIELDS, ID_PATTERN, SCHEMA, FieldError
+from guide.content.schema import BODY_FIELD, COMMON_FIELDS, SCHEMA, FieldError
 from guide.content.yamlerrors import excerpt
 from guide.content.yamlsafe import ContentFileError, LineDict, parse_yaml, read_text
 

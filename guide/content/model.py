@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,6 +12,8 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 NATIONS: tuple[str, ...] = ("England", "Scotland", "Wales", "Northern Ireland")
+# What an item id (and a heading anchor) looks like: lower-case letters, digits and hyphens.
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 KINDS: tuple[str, ...] = (
     "section", "page", "story", "scheme", "milestone", "term", "question",
 )  # fmt: skip

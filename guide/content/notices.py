@@ -12,9 +12,9 @@ No Qt here; labels go through the caller's ``tr``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 
 from guide.content.model import ContentModel, Item, Problem
+from guide.content.rendered import escape
 
 Translate = Callable[[str], str]
 

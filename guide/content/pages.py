@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
 from guide.clock import Clock, from_environment
@@ -24,7 +23,7 @@ from guide.content.links import internal_href
 from guide.content.model import QUESTIONS_PAGE_ID, ContentModel, Item
 from guide.content.notices import notices
 from guide.content.questions import questions_by_topic, topic_anchor
-from guide.content.rendered import Heading, RenderedBody
+from guide.content.rendered import Heading, RenderedBody, escape
 
 if TYPE_CHECKING:
     from guide.content.render import Renderer

@@ -1,4 +1,5 @@
-"""The shapes a rendered page body takes: its HTML and its contents list.
+"""The shapes a rendered page body takes: its HTML and its contents list, and how text
+is escaped into that HTML.
 
 Kept apart from ``render`` (which needs Markdown) so a page whose body comes
 from the content cache's stored bodies can be shown, and its contents list
@@ -21,3 +22,18 @@ class Heading(NamedTuple):
 class RenderedBody(NamedTuple):
     html: str
     headings: tuple[Heading, ...] = ()
+
+
+def escape(text: str) -> str:
+    """``html.escape(text)``: the five characters HTML gives meaning to, as references.
+
+    Written out here because the start page's composer needs it before the first paint,
+    and the html module loads its whole table of named character references with it.
+    """
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )

@@ -13,9 +13,8 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from guide.content.dates import DATES_NOT_KNOWN, NO_FIXED_TIMETABLE, UNDATED
-from guide.content.model import NATIONS
+from guide.content.model import ID_PATTERN, NATIONS
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 URL_PATTERN = re.compile(r"^https?://[^\s<>\"']+$")
 
 

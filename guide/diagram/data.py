@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from guide.content.model import NATIONS, ContentModel, Problem
-from guide.content.schema import ID_PATTERN, FieldError, _nations, _text
+from guide.content.model import ID_PATTERN, NATIONS, ContentModel, Problem
+from guide.content.schema import FieldError, _nations, _text
 from guide.content.yamlsafe import LineDict
 
 # What a box on the diagram can be. Order is the legend's order.

@@ -69,6 +69,8 @@ NOT_BEFORE_FIRST_PAINT = (
     "locale",  # argparse's gettext look-ups; a start with no arguments builds no parser
     "guide.ui.reader.external_link",  # its dialog comes with the first web link followed
     "guide.ui.collector",  # collection moves to the GUI thread once the features start
+    "guide.content.schema",  # the validators' table: only the loader needs it
+    "html",  # its table of named references; the start page escapes with guide's own
 )
 
 # The only dataclasses the first paint may create. Creating a frozen dataclass execs its

@@ -5,7 +5,6 @@ them (features bind theirs through the host)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from guide import __version__
 from guide.content.model import Edition
+from guide.content.rendered import escape
 from guide.ui.preferences import ZOOM_MAX, ZOOM_MIN
 from guide.ui.reader.contents_list import MIN_HEADINGS
 from guide.ui.shell.layout import WindowLayout
