@@ -71,6 +71,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "guide.ui.collector",  # collection moves to the GUI thread once the features start
     "guide.content.schema",  # the validators' table: only the loader needs it
     "html",  # its table of named references; the start page escapes with guide's own
+    "guide.ui.reader.printable",  # a page's print copy, made when the user prints
 )
 
 # The only dataclasses the first paint may create. Creating a frozen dataclass execs its

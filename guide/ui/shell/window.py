@@ -25,7 +25,6 @@ from guide.content.pages import Page, PageComposer
 from guide.paths import user_home
 from guide.ui.host import GROUP_PREFIX, Anchored, Printable
 from guide.ui.preferences import ZOOM_STEP, Preferences
-from guide.ui.reader.printable import PrintablePage
 from guide.ui.roles import Role
 from guide.ui.shell import handlers, links, reading_position
 from guide.ui.shell.features import CORE_FEATURES, FEATURES, install_features
@@ -210,6 +209,9 @@ class MainWindow(QMainWindow):
 
     def printable(self) -> Printable | None:
         if self.current_page is not None:
+            # The print copy comes with the first print or export, not the first screen.
+            from guide.ui.reader.printable import PrintablePage
+
             return PrintablePage(self.current_page.html, self.reader.document().defaultFont())
         widget = self.view_widget(self.current_id)
         return widget if isinstance(widget, Printable) else None
