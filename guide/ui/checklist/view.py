@@ -100,9 +100,12 @@ class ChecklistView(QWidget):
         QVBoxLayout(profile_box).addWidget(self.profile)
         self.upcoming = ComingUpList()
         upcoming_box = QGroupBox(self.tr("Coming up in the next 90 days"))
-        QVBoxLayout(upcoming_box).addWidget(self.upcoming)
+        upcoming_layout = QVBoxLayout(upcoming_box)
+        upcoming_layout.addWidget(self.upcoming)
+        upcoming_layout.addStretch(1)  # the list at the top when About you is taller
         # Beside each other when they fit, one above the other at large text sizes.
-        self.top = SideBySide(profile_box, upcoming_box, stretch=(2, 3))
+        # Halves: at 2 to 3 the stage box cut "Foundation year 1 (F1)" in a 1024-pixel window.
+        self.top = SideBySide(profile_box, upcoming_box, stretch=(1, 1))
 
         self.tree = ChecklistTree()
         self.detail = MilestoneDetail(model, today=self.today)
