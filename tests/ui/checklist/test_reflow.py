@@ -67,6 +67,30 @@ def test_the_checklist_never_scrolls_sideways(window, size, zoom):
         assert panel.geometry().right() < pair.width()
 
 
+@pytest.mark.parametrize("zoom", ZOOMS, ids=[f"{z}%" for z in ZOOMS])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_chosen_milestone_is_shown_whole_and_its_title_readable(window, size, zoom):
+    """At 200% in 1024x700 the details were cut at the right ("Assessment (PS") and the
+    milestone titles ran one word a line; the details now go below the milestones when
+    both do not fit beside each other."""
+    window.resize(*size)
+    window.set_zoom(zoom, save=False)
+    window.open_id("checklist#f1-psa")
+    _settle()
+    view = window.view_widget("checklist")
+    assert view.detail.milestone is not None and view.detail.milestone.id == "f1-psa"
+    frame = _frame(view.detail)  # the details' own scrolling frame
+    assert view.detail.width() <= frame.viewport().width(), "the details are cut off"
+    letters = view.tree.columnWidth(0) / view.tree.fontMetrics().horizontalAdvance("n")
+    assert letters >= 24, f"milestone titles get {letters:.0f} letters a line"
+    assert _frame(view).horizontalScrollBar().maximum() == 0
+    if size == (1024, 700) and zoom == 200:
+        assert view.panes.stacked()
+    if zoom == 100:
+        assert not view.panes.stacked()  # side by side whenever they fit
+    window.set_zoom(100, save=False)
+
+
 def test_at_large_text_in_a_small_window_about_you_goes_above_coming_up(window):
     window.resize(1024, 700)
     window.set_zoom(150, save=False)
