@@ -66,6 +66,8 @@ _ALLOWED: frozenset[tuple[str, str]] = frozenset(
         ("guide.content.cache", "_proxy"),
         ("guide.content.cache", "_item"),
         ("guide.content.groups", "TreePages"),
+        ("guide.content.groups", "SchemeRow"),
+        ("guide.content.groups", "StoryRow"),
         ("guide.diagram.data", "Pathway"),
         ("guide.diagram.data", "Column"),
         ("guide.diagram.data", "Lane"),
