@@ -128,6 +128,18 @@ def test_an_unknown_choice_is_one_line_naming_the_valid_choices(
         assert choice in err
 
 
+@pytest.mark.parametrize("zoom", ["0", "49", "301"])
+def test_a_screenshot_text_size_the_app_does_not_offer_is_one_line_naming_the_range(
+    zoom: str, tmp_path, capsys
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["screenshot", "overview", "-o", str(tmp_path / "x.png"), "--zoom", zoom])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"'{zoom}'" in err and "50 to 300" in err
+    assert not (tmp_path / "x.png").exists()
+
+
 def test_an_unknown_screenshot_view_names_the_views(isolated_home, tmp_path, capsys) -> None:
     assert main(["screenshot", "nosuch", "-o", str(tmp_path / "x.png")]) == 1
     err = capsys.readouterr().err
