@@ -20,7 +20,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ENV_VAR = "GUIDE_TODAY"
 
@@ -29,8 +29,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-@dataclass(frozen=True)
-class Clock:
+class Clock(NamedTuple):
     """``today()`` is the local calendar date; ``now()`` is an aware UTC time."""
 
     today: Callable[[], dt.date] = dt.date.today

@@ -5,13 +5,13 @@ from __future__ import annotations
 import gc
 import os
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
-from guide.content import ContentModel, load_content
+from guide.content import ContentModel, freshness, load_content
 from guide.paths import bundled_data_dir
 from guide.ui.collector import collect_if_due
 
@@ -74,3 +74,15 @@ def content_dir(tmp_path: Path) -> tuple[Path, WriteFile]:
         return path
 
     return root, write
+
+
+@pytest.fixture
+def windows_file_times(monkeypatch: pytest.MonkeyPatch) -> None:
+    """File times as on Windows, where the "change time" is the creation time: rewriting a
+    file and setting its modification time back leaves its size and times as they were."""
+    real = freshness.scan
+
+    def scan(roots: Iterable[Path]) -> dict[str, freshness.Stat]:
+        return {name: (s[0], s[1], 0, s[3]) for name, s in real(roots).items()}
+
+    monkeypatch.setattr(freshness, "scan", scan)

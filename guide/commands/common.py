@@ -48,7 +48,7 @@ def _annotated(
     """The model with each folder's source filled in and unreachable folders reported."""
     sources = [BUNDLED_SOURCE, *(choice.source for choice in good)]
     editions = tuple(
-        replace(edition, source=source)
+        edition._replace(source=source)
         for edition, source in zip(model.editions, sources, strict=False)
     )
     problems = (*(u.problem() for u in bad), *model.problems)

@@ -157,9 +157,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _as_error(problem: Any) -> Any:
-    from dataclasses import replace
 
-    return replace(problem, severity="error")
+    return problem._replace(severity="error")
 
 
 def cmd_review(args: argparse.Namespace) -> int:

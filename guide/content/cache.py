@@ -145,7 +145,7 @@ class LazyExtras(Mapping[str, Any]):
         self._values: dict[str, Any] = dict(values or {})  # those already unpickled
         # The cache file and content key the model came from (see body_store).
         self.origin = origin
-        # The packed file table the cache was written with (see changed_since_cached).
+        # The packed file table the cache was written with (see guide.content.digests).
         self.files = files
         # The same table unpacked, when this start took it (a miss): guide.content.digests
         # takes the files' digests from it after the first paint.
@@ -307,19 +307,6 @@ def _unchanged(
         raise CacheError("the cache's file table is damaged") from None
 
 
-def changed_since_cached(model: ContentModel) -> bool:
-    """Whether any content file was changed, added or removed since the cache ``model`` was
-    read from was written (False for a model not read from the cache). For a start that
-    used ``load_cached(..., check_files=False)``: it asks once the window is up."""
-    table_blob = getattr(model.extras, "files", None)
-    if not isinstance(table_blob, bytes):
-        return False
-    try:
-        return not _unchanged(table_blob, freshness.scan(model.roots), model.roots)
-    except (OSError, CacheError):
-        return True
-
-
 def _is_packed(packed: Any) -> bool:
     """Whether ``packed`` has the shape ``write_cache`` gives it (ids, ends, pickles)."""
     if not isinstance(packed, tuple) or len(packed) != 3:
@@ -398,8 +385,8 @@ def load_cached(
     With no folder, or when the content folders cannot be listed, this is a plain load.
     A miss loads normally and rewrites the cache; failing to write is not an error.
     ``check_files=False`` trusts a cache written by this code for these folders without
-    looking at every content file (which grows with the content): the caller asks
-    ``changed_since_cached`` later, as the app does once its window is up.
+    looking at every content file (which grows with the content): the caller looks later
+    (``guide.content.digests``), as the app does once its window is up.
     """
     root_paths = tuple(Path(r) for r in roots)
     if folder is None:

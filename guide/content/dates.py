@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 MONTHS: tuple[str, ...] = (
     "January",
@@ -60,8 +59,7 @@ def _in_days(days: int) -> str:
     return f"in {days} days"
 
 
-@dataclass(frozen=True)
-class Round:
+class Round(NamedTuple):
     """One application round: when it opens (if known) and closes, and what it was called."""
 
     closes: dt.date

@@ -1,19 +1,21 @@
 """After start-up: are the content files still, byte for byte, what the cached model holds?
 
-A start trusts the content cache on file sizes and times (``guide.content.freshness``),
-and some tools change a file's bytes while keeping both: an editor set to keep dates, a
-copy from a share, a restore from a backup; on Windows the "change time" is the creation
-time, so it does not move either. This is the second look, taken once the window has
-painted and off the GUI thread: every content file is hashed and compared with the
-digests recorded beside the cache. It is Qt-free; ``guide.ui.folders.recheck`` runs it
-and reloads what differs.
+The app's one look at the content files after a start (``guide.ui.recheck`` runs it once
+the window has painted, off the GUI thread). A start trusts the content cache without
+looking at the files at all, so this is where an edit, an added or a removed file made
+while the guide was closed is found. Every content file is listed and hashed and compared
+with the digests recorded beside the cache: that also catches a file whose bytes changed
+while its size and times did not (an editor set to keep dates, a copy from a share, a
+restore from a backup; on Windows the "change time" is the creation time, so it does not
+move either). It is Qt-free.
 
 The digests are recorded by this check, the first time it runs for a cache: taking
 them when the cache is written would mean reading every file again before the first
 paint. Until then the cache's file table is the reference (its digests of racily new
-files, and the sizes and times of the others). When a file differs, ``forget`` removes
-the cache, its stored first pages and the record, so the next start reads the files
-rather than showing the stale model first.
+files, and the sizes and times of the others). When a file differs, ``reread`` removes the
+old cache, its stored first pages and the record and reads the changed files again, and
+``remember`` writes the cache anew, so the next start shows the new text rather than the
+stale model.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from guide.atomic import atomic_write
 from guide.content import freshness
-from guide.content.cache import _SUM, _checksum, _dumps, _loads
+from guide.content.cache import _SUM, _checksum, _dumps, _loads, code_key, write_cache
 from guide.content.model import ContentModel
 
 MAGIC = b"GUIDE-CONTENT-DIGESTS\n"
@@ -94,6 +96,40 @@ def changed_files(check: Recheck) -> list[Path]:
     if not changed and record != current:
         write_record(check.record, check.content, current)
     return [Path(freshness.path_of(check.roots, name)) for name in changed]
+
+
+@dataclass(frozen=True)
+class Reread:
+    """The content after the changed files were read again, and the files as listed just
+    before: what ``remember`` writes to the cache."""
+
+    model: ContentModel
+    stats: Mapping[str, freshness.Stat]
+
+
+def reread(check: Recheck, model: ContentModel, changed: list[Path]) -> Reread:
+    """``model`` with the ``changed`` files read again (``guide.content.reload``). Run it
+    off the GUI thread: a catalogue, or a file added or removed, means reading every
+    folder again. The old cache is forgotten first; ``remember`` then writes the new one."""
+    from guide.content.reload import reload_content  # the loader: only now
+
+    forget(check)
+    # Listed before anything is read: a file changed after this makes the next start's
+    # check find it again, rather than the cache passing for newer than it is.
+    stats = freshness.scan(check.roots)
+    return Reread(reload_content(model, changed), stats)
+
+
+def remember(check: Recheck, fresh: Reread) -> bool:
+    """Write the cache anew with the reread content, so the next start opens on the new
+    text; False if it cannot be written (the next start then reads the files)."""
+    from guide.content.reload import as_loaded
+
+    table = freshness.table_for(fresh.stats, check.roots, clock_folder=check.cache.parent)
+    # The cache holds what a load gives; each start adds the folders it could not reach.
+    return (
+        write_cache(check.cache, code_key(check.roots), as_loaded(fresh.model), table) is not None
+    )
 
 
 def forget(check: Recheck) -> None:

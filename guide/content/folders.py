@@ -26,8 +26,8 @@ import os
 import sys
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from guide import APP_SLUG
 from guide.content.model import Problem
@@ -39,8 +39,7 @@ USER_FOLDER = "content"
 REACH_TIMEOUT_S = 3.0
 
 
-@dataclass(frozen=True)
-class FolderChoice:
+class FolderChoice(NamedTuple):
     """One content folder and how it was chosen (for About, validate and problems)."""
 
     path: Path
@@ -50,8 +49,7 @@ class FolderChoice:
     required: bool = True  # named explicitly: report it if it cannot be reached
 
 
-@dataclass(frozen=True)
-class Unreachable:
+class Unreachable(NamedTuple):
     choice: FolderChoice
     reason: str
 

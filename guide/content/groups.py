@@ -6,7 +6,7 @@ page was, so a trust's own overview is still the overview.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from guide.content.model import ContentModel, Edition, Item
 
@@ -14,8 +14,7 @@ from guide.content.model import ContentModel, Edition, Item
 TREE_KINDS = ("page",)
 
 
-@dataclass(frozen=True)
-class FolderGroup:
+class FolderGroup(NamedTuple):
     edition: Edition
     items: tuple[Item, ...]
 
@@ -42,8 +41,7 @@ def folder_groups(model: ContentModel) -> list[FolderGroup]:
     ]
 
 
-@dataclass(frozen=True)
-class TreePages:
+class TreePages(NamedTuple):
     """The pages the tree lists beyond the fixed sections, as (id, title) in tree order:
     each content folder's own (``folders``: the folder's position in ``model.editions``
     and its pages) and any other free-standing page, by title (``more``)."""

@@ -13,8 +13,8 @@ so Tab reaches them, Enter applies them and Back undoes them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from html import escape
+from typing import NamedTuple
 from urllib.parse import parse_qs, urlencode
 
 from guide.content.links import internal_href
@@ -26,8 +26,7 @@ QUERY = "?"
 """Between a hub's id and its filters: ``group:stories?stage=pre-doctoral``."""
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """One page (or view) beneath a hub."""
 
     id: str
@@ -39,17 +38,15 @@ class Card:
     nations: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Subgroup:
+class Subgroup(NamedTuple):
     """A group inside the hub ("By stage"), listed as a link with how many pages it holds."""
 
     id: str
     title: str
-    count: int
+    page_count: int
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     stage: str = ""
     nation: str = ""
 
@@ -161,7 +158,7 @@ def hub_html(
     parts.append(f'<h1 class="page-title">{escape(title)}</h1>')
     if subgroups:
         links = [
-            f'<a class="internal" href="{internal_href(g.id)}">{escape(g.title)}</a> ({g.count})'
+            f'<a class="internal" href="{internal_href(g.id)}">{escape(g.title)}</a> ({g.page_count})'
             for g in subgroups
         ]
         parts.append(f"<p><b>{escape(tr('Browse:'))}</b> " + " · ".join(links) + "</p>")

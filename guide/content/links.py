@@ -9,7 +9,7 @@ never fetched. Images may only be files inside a content root's ``images/``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from guide.content.schema import ID_PATTERN
 
@@ -27,8 +27,7 @@ RAW_HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,20})(?:\s[^<>]{0,500})?/?>
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A classified link target: ``kind`` is internal, external or refused."""
 
     kind: str

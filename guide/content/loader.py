@@ -160,7 +160,7 @@ def _group_knock_on(collector: _Collector, knock_on: dict[str, list[str]]) -> li
             continue
         cause = causes[0]
         index = next(i for i, p in enumerate(problems) if p is cause)
-        grouped = replace(cause, knock_on=tuple(places))
+        grouped = cause._replace(knock_on=tuple(places))
         problems[index] = grouped
         causes[0] = grouped
     return problems

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 NATIONS: tuple[str, ...] = ("England", "Scotland", "Wales", "Northern Ireland")
 KINDS: tuple[str, ...] = (
@@ -41,8 +41,7 @@ LINKABLE_VIEWS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with the content, reported as ``FILE:LINE: message``.
 
     ``severity`` is ``error`` (``guide validate`` fails) or ``warning`` (reported, exit 0
@@ -154,8 +153,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class ChecklistStage:
+class ChecklistStage(NamedTuple):
     """A stage of the personal checklist (medical school, F1, ...), declared in data."""
 
     id: str
@@ -166,16 +164,14 @@ class ChecklistStage:
     line: int = 1
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One edition's entry in a folder's list of what changed."""
 
     edition: dt.date | None
     notes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Edition:
+class Edition(NamedTuple):
     """What a content folder says about itself in its ``content.yaml``.
 
     ``scope`` is ``national`` (the bundled content, or an updated national edition) or
@@ -195,8 +191,7 @@ class Edition:
     line: int = 1
 
 
-@dataclass(frozen=True)
-class FailedItem:
+class FailedItem(NamedTuple):
     """An item that could not be loaded: where it was and why, for ``guide show`` and links."""
 
     id: str

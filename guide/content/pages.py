@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
 from guide.clock import Clock, from_environment
 from guide.content.dates import (
@@ -58,8 +57,7 @@ CARD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     """A composed page: its HTML and its contents list."""
 
     item_id: str

@@ -40,9 +40,15 @@ def reload_everything(model: ContentModel) -> ContentModel:
     # Keep how each folder was chosen (filled in by the caller after the first load), and
     # the problems that are not about files (an unreachable folder) in front.
     sources = {e.root: e.source for e in model.editions}
-    editions = tuple(replace(e, source=sources.get(e.root, e.source)) for e in fresh.editions)
+    editions = tuple(e._replace(source=sources.get(e.root, e.source)) for e in fresh.editions)
     outside = tuple(p for p in model.problems if p.severity == "warning" and _is_setting(p))
     return replace(fresh, editions=editions, problems=(*outside, *fresh.problems))
+
+
+def as_loaded(model: ContentModel) -> ContentModel:
+    """``model`` without the problems that are not about files (a folder that could not be
+    reached), as ``load_content`` gives it and the content cache stores it."""
+    return replace(model, problems=tuple(p for p in model.problems if not _is_setting(p)))
 
 
 def _is_setting(problem: Problem) -> bool:
@@ -118,9 +124,9 @@ def _regroup(model: ContentModel, changed: set[str], found: checks.KnockOn) -> C
         places = tuple(sorted(old + found.get(item_id, []), key=position))
         if places == cause.knock_on:
             continue
-        grouped = replace(cause, knock_on=places)
+        grouped = cause._replace(knock_on=places)
         problems = [grouped if p == cause else p for p in problems]
-        failed[item_id] = replace(entry, problems=(grouped, *entry.problems[1:]))
+        failed[item_id] = entry._replace(problems=(grouped, *entry.problems[1:]))
     return replace(model, problems=tuple(problems), failed=MappingProxyType(failed))
 
 

@@ -7,11 +7,10 @@ built, without importing Markdown before the window's first paint.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """One entry of a page's contents list."""
 
     level: int
@@ -19,7 +18,6 @@ class Heading:
     title: str
 
 
-@dataclass(frozen=True)
-class RenderedBody:
+class RenderedBody(NamedTuple):
     html: str
-    headings: tuple[Heading, ...] = field(default_factory=tuple)
+    headings: tuple[Heading, ...] = ()

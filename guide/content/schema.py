@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from guide.content.dates import DATES_NOT_KNOWN, NO_FIXED_TIMETABLE, UNDATED
 from guide.content.model import NATIONS
@@ -234,8 +233,7 @@ def _true(value: Any) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     """One field: its converter, whether it is required, and which ids it refers to.
 
     ``refers_to`` names what the value's ids must be: ``"item"`` (any item id),

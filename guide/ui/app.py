@@ -12,13 +12,9 @@ import argparse
 import gc
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from guide import APP_NAME, APP_SLUG
 from guide.platform_check import display_problem
-
-if TYPE_CHECKING:
-    from guide.ui.shell.window import MainWindow
 
 QUIT_AFTER_FIRST_PAINT = "GUIDE_QUIT_AFTER_FIRST_PAINT"
 
@@ -99,22 +95,8 @@ def _start(args: argparse.Namespace) -> int:
         window.setWindowIcon(icon)
         # The start page came from stored HTML; load Markdown before the first click needs it.
         QTimer.singleShot(0, window.composer.prepare)
-        QTimer.singleShot(0, lambda: reload_if_changed(window, args))
 
     # Before anything features queued: in the benchmark it quits, and the rest never runs.
     window.first_paint.then(after_first_paint, first=True)
     window.show()
     return app.exec()
-
-
-def reload_if_changed(window: MainWindow, args: argparse.Namespace) -> bool:
-    """Read the content again if a file changed since the cache the window opened with was
-    written (edited, added or removed while the guide was closed); True if it did."""
-    from guide.commands.common import load_model
-    from guide.content.cache import changed_since_cached
-
-    if not changed_since_cached(window.model):
-        return False
-    window.replace_model(load_model(args, cached=True))  # rewrites the cache too
-    window.say(window.tr("The content changed since it was last opened: reloaded."), 5000)
-    return True

@@ -16,7 +16,7 @@ for ``QKeySequence.StandardKey.NAME`` (Ctrl+F on Windows and Linux, ⌘F on a Ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 STANDARD = "std:"
 SEPARATOR = "-"
@@ -24,8 +24,7 @@ THEMES_SUBMENU = "@themes"
 """Where View shows the Theme submenu (one checkable entry per theme)."""
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     name: str
     label: str
     """Menu text, with & before the access key; "…" when it asks something first."""

@@ -43,5 +43,8 @@ def measure(extra_content: Path | None = None, edits: int = 7) -> dict[str, floa
 
 
 if __name__ == "__main__":
-    for key, value in measure().items():
+    import sys
+
+    extra = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+    for key, value in measure(extra).items():
         print(f"{key:<24} {value}")

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from guide.content import ContentModel, load_content
+from guide.content import ContentModel, digests, load_content
 from guide.content import cache as content_cache
 from guide.content import loader as content_loader
 from guide.content.cache import (
     MAGIC,
     CacheError,
     cache_path,
-    changed_since_cached,
     code_key,
     content_key,
     default_cache_folder,
@@ -46,6 +45,13 @@ def _same(a: ContentModel, b: ContentModel) -> None:
     assert a.roots == b.roots
     assert a.checklist_stages == b.checklist_stages
     assert dict(a.extras) == dict(b.extras)
+
+
+def _changed_since_cached(model: ContentModel) -> bool:
+    """What the app's check after the first paint finds for a model read from the cache."""
+    check = digests.recheck_for(model)
+    assert check is not None
+    return bool(digests.changed_files(check))
 
 
 def _no_full_load(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -90,16 +96,18 @@ def test_a_start_that_trusts_the_cache_learns_afterwards_that_a_file_changed(
     folder = tmp_path / "cache"
     load_cached(roots, folder)
     trusted = load_cached(roots, folder, check_files=False)
-    assert not changed_since_cached(trusted)
+    assert not _changed_since_cached(trusted)
     page.write_text(page.read_text().replace("A local page", "A renamed page"))
     with monkeypatch.context() as patched:
         _no_full_load(patched)  # trusted: the files are not looked at
         trusted = load_cached(roots, folder, check_files=False)
     assert trusted.get("local-page").title == "A local page"
-    assert changed_since_cached(trusted)
-    fresh = load_cached(roots, folder)  # what the app then loads
-    assert fresh.get("local-page").title == "A renamed page"
-    assert not changed_since_cached(load_cached(roots, folder, check_files=False))
+    assert _changed_since_cached(trusted)
+    check = digests.recheck_for(trusted)
+    fresh = digests.reread(check, trusted, digests.changed_files(check))  # as the app does
+    assert fresh.model.get("local-page").title == "A renamed page"
+    assert digests.remember(check, fresh)
+    assert not _changed_since_cached(load_cached(roots, folder, check_files=False))
 
 
 def test_a_page_added_or_removed_since_the_cache_is_noticed_afterwards(
@@ -110,16 +118,10 @@ def test_a_page_added_or_removed_since_the_cache_is_noticed_afterwards(
     folder = tmp_path / "cache"
     load_cached(roots, folder)
     page = write("local.md", PAGE)
-    assert changed_since_cached(load_cached(roots, folder, check_files=False))
+    assert _changed_since_cached(load_cached(roots, folder, check_files=False))
     load_cached(roots, folder)
     page.unlink()
-    assert changed_since_cached(load_cached(roots, folder, check_files=False))
-
-
-def test_a_model_not_read_from_the_cache_has_nothing_to_recheck(
-    shipped_model: ContentModel,
-) -> None:
-    assert not changed_since_cached(shipped_model)
+    assert _changed_since_cached(load_cached(roots, folder, check_files=False))
 
 
 def test_adding_and_removing_files_makes_the_cache_stale(

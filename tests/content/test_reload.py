@@ -6,17 +6,7 @@ from __future__ import annotations
 from guide.content import load_content, reload
 from guide.content.reload import reload_content
 from guide.paths import bundled_data_dir
-
-PAGE = """---
-id: {id}
-kind: page
-title: {title}
-last_reviewed: 2026-11-01
-next_review: 2027-11-01
----
-
-{body}
-"""
+from tests.pages import PAGE
 
 
 def same(a, b) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QTextBrowser
 
 from guide.content.notices import whats_new_html
-from guide.ui.folders import recheck
 from guide.ui.host import Host
 
 WHATS_NEW = "whats-new"
@@ -109,7 +108,6 @@ def _whats_new(host: Host) -> QTextBrowser:
 
 
 def install(host: Host) -> Watcher | None:
-    recheck.install(host)  # the files' bytes, looked at once the window has painted
     host.bind("reload", lambda: reload_now(host))
     host.register_view(WHATS_NEW, _tr("What’s new"), lambda: _whats_new(host), tree_section="tools")
     host.bind("whats_new", lambda: host.open_id(WHATS_NEW))

@@ -27,6 +27,9 @@ FEATURES: tuple[str, ...] = (
     "guide.ui.checklist.feature",
     "guide.ui.diagram.feature",
     "guide.ui.content_check.feature",
+    # The one check of the content files after a start, on its own so that it runs
+    # whichever other features install.
+    "guide.ui.recheck.feature",
     "guide.ui.folders.feature",
     "guide.ui.schemes.feature",
     # Last: binds Go-menu entries for the views the features above registered.

@@ -11,8 +11,7 @@ scrolls by hand or opens another page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtWidgets import QScrollBar
 
@@ -20,8 +19,7 @@ KEY = "reading_positions"
 KEEP = 200
 
 
-@dataclass
-class _Pending:
+class _Pending(NamedTuple):
     item_id: str
     fraction: float
     on_range: Callable[[int, int], None]

@@ -11,7 +11,7 @@ stylesheet from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -29,8 +29,7 @@ def theme_label(name: str) -> str:
     return labels.get(name, name)
 
 
-@dataclass(frozen=True)
-class Colours:
+class Colours(NamedTuple):
     """Every colour a theme uses, as #rrggbb."""
 
     window: str

@@ -14,18 +14,8 @@ from guide.content import reload as reload_module
 from guide.paths import bundled_data_dir
 from guide.ui.content_check.feature import show_problems
 from guide.ui.folders.feature import WATCH_PROPERTY
+from tests.pages import PAGE
 from tests.ui.helpers import make_window
-
-PAGE = """---
-id: {id}
-kind: page
-title: {title}
-last_reviewed: 2026-11-01
-next_review: 2027-11-01
----
-
-{body}
-"""
 
 
 def _write(path: Path, page_id: str, body: str) -> None:

@@ -1,17 +1,24 @@
-"""After the first paint, look again at the content files' bytes and reload any that changed.
+"""After the first paint, look at the content files once and reload any that changed.
 
-A start trusts the content cache on file sizes and times, and reads nothing more before
-the window shows. A file changed by a tool that keeps both would go on showing its old
-text, so once the window has painted a worker thread hashes every content file
-(``guide.content.digests``). Files that differ are read again through the same reload as
-a save in watch mode, the status bar says which, and the stale cache is dropped so the
-next start reads the files. A model not read from the cache starts no thread.
+A start trusts the content cache and reads no content file before the window shows, so
+a page edited, added or removed while the guide was closed would go on showing its old
+state. Once the window has painted, a worker thread lists and hashes every content file
+(``guide.content.digests``); files that differ are read again on that thread, through the
+same reload as a save in watch mode, and the cache is written anew for the next start.
+The GUI thread only swaps the model in (the tree is rebuilt, the open page re-rendered
+where the reader was, and search and the content check follow ``modelChanged``), and the
+status bar says which files had changed. A model not read from the cache starts no thread.
+
+A feature of its own rather than part of the folders feature (reload, watch mode): it is
+what keeps a start from showing stale content, so it must not depend on another feature
+installing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,19 +35,22 @@ MESSAGE_MS = 8000
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Folders", text)
+    return QCoreApplication.translate("Recheck", text)
 
 
 class _Relay(QObject):
     """Carries the worker's answer to the GUI thread (a queued signal)."""
 
     found = Signal(object)
+    remembered = Signal()
 
 
 class ContentRecheck(QObject):
-    """The one check of a start; ``checked`` is emitted with the files it found changed."""
+    """The one check of a start; ``checked`` is emitted with the files it found changed,
+    and ``cached`` once the content cache holds what they were reloaded into."""
 
     checked = Signal(list)
+    cached = Signal()
 
     def __init__(self, host: Host) -> None:
         super().__init__(host.dialog_parent())
@@ -49,6 +59,7 @@ class ContentRecheck(QObject):
         self.started = False
         self._relay = _Relay(self)
         self._relay.found.connect(self._reload)
+        self._relay.remembered.connect(self.cached)
 
     def start(self) -> None:
         """Start the check on a worker thread (once), if the model came from the cache."""
@@ -68,25 +79,36 @@ class ContentRecheck(QObject):
         ).start()
 
     def _run(self, check: Recheck, model: ContentModel) -> None:
-        from guide.content.digests import changed_files
+        from guide.content.digests import changed_files, remember, reread
 
+        fresh = None
         try:
             changed = changed_files(check)
+            # Read here, not on the GUI thread: with thousands of pages a full load takes
+            # seconds, and the window must stay responsive meanwhile.
+            fresh = reread(check, model, changed) if changed else None
         except OSError:  # a folder gone unreachable since the start: nothing to compare
             changed = []
+        except Exception:  # a fault in the loader: the window keeps what it shows
+            traceback.print_exc()
         # RuntimeError: the window was closed while the files were being read.
         with contextlib.suppress(RuntimeError):
-            self._relay.found.emit((check, model, changed))
+            self._relay.found.emit((model, changed, fresh.model if fresh else None))
+        if fresh is None:
+            return
+        # After the window has its new content: this is only for the next start.
+        try:
+            remember(check, fresh)
+        except Exception:  # the next start reads the files instead: nothing is lost
+            traceback.print_exc()
+        with contextlib.suppress(RuntimeError):
+            self._relay.remembered.emit()
 
-    def _reload(self, answer: tuple[Recheck, ContentModel, list[Path]]) -> None:
-        check, model, changed = answer
+    def _reload(self, answer: tuple[ContentModel, list[Path], ContentModel | None]) -> None:
+        model, changed, fresh = answer
         # Content reloaded meanwhile (F5, a save in watch mode) was read from the files.
-        if changed and self.host.model is model:
-            from guide.content.digests import forget
-            from guide.content.reload import reload_content
-
-            forget(check)
-            self.host.replace_model(reload_content(model, changed))
+        if fresh is not None and self.host.model is model:
+            self.host.replace_model(fresh)
             self.host.say(_message(changed), MESSAGE_MS)
         self.checked.emit(changed)
 
