@@ -41,19 +41,41 @@ def folder_groups(model: ContentModel) -> list[FolderGroup]:
     ]
 
 
+class SchemeRow(NamedTuple):
+    """What the tree shows of a funding scheme: it is filed under its first stage."""
+
+    id: str
+    title: str
+    stages: tuple[str, ...]
+    local: bool  # from a trust's or deanery's own folder
+
+
+class StoryRow(NamedTuple):
+    """What the tree shows of a career story: it is listed by stage and by specialty."""
+
+    id: str
+    title: str
+    stages: tuple[str, ...]
+    specialty: str
+
+
 class TreePages(NamedTuple):
-    """The pages the tree lists beyond the fixed sections, as (id, title) in tree order:
-    each content folder's own (``folders``: the folder's position in ``model.editions``
-    and its pages) and any other free-standing page, by title (``more``)."""
+    """What the tree lists beyond the fixed sections, in content order. Pages as (id, title)
+    in tree order: each content folder's own (``folders``: the folder's position in
+    ``model.editions`` and its pages) and any other free-standing page, by title
+    (``more``). Schemes and stories with the few fields their groups need."""
 
     folders: tuple[tuple[int, tuple[tuple[str, str], ...]], ...]
     more: tuple[tuple[str, str], ...]
+    schemes: tuple[SchemeRow, ...] = ()
+    stories: tuple[StoryRow, ...] = ()
 
 
 def tree_pages(model: ContentModel) -> TreePages:
-    """The tree's pages for ``model``. A model read from the content cache brings them
+    """The tree's rows for ``model``. A model read from the content cache brings them
     worked out when the cache was written, so the tree is built without unpacking the
-    thousands of pages a folder may hold (see guide.content.cached_items)."""
+    thousands of pages a folder may hold, or the schemes and stories in their collapsed
+    groups (see guide.content.cached_items)."""
     stored = getattr(model.items, "tree_pages", None)
     if isinstance(stored, TreePages):
         return stored
@@ -72,4 +94,12 @@ def tree_pages(model: ContentModel) -> TreePages:
         ),
         key=lambda page: page.title.lower(),
     )
-    return TreePages(folders, tuple((page.id, page.title) for page in more))
+    schemes = tuple(
+        SchemeRow(s.id, s.title, tuple(s.get("stages", ())), model.is_local(s))
+        for s in model.of_kind("scheme")
+    )
+    stories = tuple(
+        StoryRow(s.id, s.title, s.stages, str(s.get("specialty", "")))
+        for s in model.of_kind("story")
+    )
+    return TreePages(folders, tuple((page.id, page.title) for page in more), schemes, stories)

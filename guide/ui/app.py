@@ -25,7 +25,13 @@ def _import_qt_free_modules_first() -> None:
     source, so the same imports cost noticeably more after it."""
     import guide.commands.common
     import guide.content.cache
-    import guide.content.pages  # noqa: F401
+    import guide.content.hubs
+    import guide.content.pages
+    import guide.content.stacked_tables
+    import guide.ui.commands
+    import guide.ui.host
+    import guide.ui.preferences
+    import guide.ui.shell.history  # noqa: F401
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -40,10 +46,10 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         return _start(args)
     finally:
-        # Once worker threads have run, collection stays on the GUI thread (guide.ui.collector).
-        from guide.ui.collector import is_collecting_on_gui_thread
-
-        if not is_collecting_on_gui_thread():
+        # Once worker threads have run, collection stays on the GUI thread (guide.ui.collector;
+        # not imported at all means it never moved there).
+        collector = sys.modules.get("guide.ui.collector")
+        if collector is None or not collector.is_collecting_on_gui_thread():
             gc.enable()
 
 
@@ -74,17 +80,17 @@ def _start(args: argparse.Namespace) -> int:
 
     def after_first_paint() -> None:
         # What start-up made lives as long as the window: freeze it out of the collector's
-        # view, or the first collection after enabling walks all of it.
+        # view, or the first collection after enabling (or the last, at exit) walks all of it.
         gc.freeze()
+        if os.environ.get(QUIT_AFTER_FIRST_PAINT) == "1":
+            window.close()
+            app.exit(0)
+            return
         # From now on worker threads run Python code (the search index, folder probes):
         # collect only on this thread, from its event loop.
         from guide.ui.collector import collect_on_gui_thread
 
         collect_on_gui_thread()
-        if os.environ.get(QUIT_AFTER_FIRST_PAINT) == "1":
-            window.close()
-            app.exit(0)
-            return
         window.install_deferred_features()
         from PySide6.QtGui import QIcon
 

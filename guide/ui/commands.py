@@ -79,7 +79,12 @@ COMMANDS: tuple[Command, ...] = (
     # Go
     Command("back", "&Back", "Go back to the previous page", ("Alt+Left", "Back")),
     Command("forward", "&Forward", "Go forward again", ("Alt+Right", "Forward")),
-    Command("home", "&Overview", "Open the overview (start page)", ("Alt+Home",)),
+    Command(
+        "home",
+        "&Welcome",  # the start page's title begins so in the tree and on the page
+        "Open the welcome page, at the top of the contents",
+        ("Alt+Home",),
+    ),
     Command(
         "bookmark",
         "&Bookmark this page",

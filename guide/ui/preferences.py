@@ -41,8 +41,16 @@ class Preferences:
         self.problem = ""
         self._data: dict[str, Any] = dict(DEFAULTS)
         self._data.update(self._read())
+        # What the file holds, as save() would write it (None: unknown, so the next save
+        # writes): quitting without a change then leaves the file alone, which spares a
+        # network home drive a write and keeps another window's newer save.
+        self._on_disk: str | None = self._text() if self._read_whole else None
+
+    def _text(self) -> str:
+        return json.dumps(self._data, indent=2, ensure_ascii=False)
 
     def _read(self) -> dict[str, Any]:
+        self._read_whole = False
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -66,6 +74,7 @@ class Preferences:
             default = DEFAULTS.get(key)
             if default is None or isinstance(value, type(default)):
                 clean[key] = value
+        self._read_whole = len(clean) == len(data)
         return clean
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -77,16 +86,20 @@ class Preferences:
             self.save()
 
     def save(self) -> bool:
-        """Write the file atomically; returns False (and keeps going) if the disk refuses."""
+        """Write the file atomically, unless it already holds exactly this; returns False
+        (and keeps going) if the disk refuses."""
         if not self.persist:
+            return True
+        text = self._text()
+        if text == self._on_disk:
             return True
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            text = json.dumps(self._data, indent=2, ensure_ascii=False)
             atomic_write(self.path, text.encode("utf-8"))
         except OSError as exc:
             self.problem = f"could not save preferences: {exc.strerror or exc}"
             return False
+        self._on_disk = text
         return True
 
     # -- typed helpers ----------------------------------------------------------------------

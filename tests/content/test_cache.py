@@ -309,3 +309,20 @@ def test_the_cache_stores_folders_as_text_so_any_python_can_read_it(tmp_path: Pa
     assert not [module for module, _name in named if module.startswith("pathlib")]
     assert named <= content_cache._ALLOWED
     assert read_cache(cache_path(folder, roots), code_key(roots), roots).roots == roots
+
+
+def test_an_edited_code_file_gives_caches_a_new_key(tmp_path: Path, monkeypatch) -> None:
+    # A copy of the package's files the key reads, so the test can edit one.
+    package = tmp_path / "guide"
+    (package / "content").mkdir(parents=True)
+    (package / "content" / "loader.py").write_text("x = 1\n", encoding="utf-8")
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(content_cache, "__file__", str(package / "content" / "cache.py"))
+    roots = (tmp_path / "data",)
+    before = code_key(roots)
+    assert code_key(roots) == before  # nothing changed: the same key
+    loader = package / "content" / "loader.py"
+    loader.write_text("x = 22\n", encoding="utf-8")
+    stat = loader.stat()
+    os.utime(loader, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert code_key(roots) != before

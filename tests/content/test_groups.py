@@ -26,3 +26,19 @@ def test_pages_follow_their_order_then_title_under_the_folder_title(content_dir)
 
 def test_the_bundled_content_alone_has_no_folder_groups(shipped_model):
     assert folder_groups(shipped_model) == []
+
+
+def test_a_model_from_the_cache_lists_schemes_and_stories_without_unpacking_them(
+    tmp_path, shipped_model
+):
+    from guide.content.cache import load_cached
+    from guide.content.groups import tree_pages
+
+    roots = [bundled_data_dir()]
+    load_cached(roots, tmp_path)  # writes the cache
+    cached = load_cached(roots, tmp_path)
+    listed = tree_pages(cached)
+    assert listed == tree_pages(shipped_model)
+    assert {s.id for s in listed.schemes} == {s.id for s in shipped_model.of_kind("scheme")}
+    assert {s.id for s in listed.stories} == {s.id for s in shipped_model.of_kind("story")}
+    assert "0 unpacked" in repr(cached.items)  # listed from the cache's index alone

@@ -59,3 +59,18 @@ def test_an_unbound_command_is_hidden_and_its_keys_do_nothing(qtbot, shipped_mod
     search = window.action("search")
     assert not search.isVisible()
     assert "Search" not in dict(window.commands.shortcut_rows())
+
+
+def test_the_start_page_button_is_named_as_the_tree_and_the_page_name_it(
+    qtbot, shipped_model
+) -> None:
+    """The toolbar's button for the start page said "Overview" while the tree row and the
+    page's heading said "Welcome to the clinical academic pathway"; its label is the start
+    of that title, so a reader sees they are one page."""
+    window = make_window(qtbot, shipped_model)
+    label = plain_label(window.action("home").text())
+    row = window.nav.index_for("overview").data()
+    assert row == shipped_model.get("overview").title
+    assert row.lower().startswith(label.lower() + " "), (label, row)
+    window.action("home").trigger()
+    assert window.current_id == "overview"

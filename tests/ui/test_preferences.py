@@ -60,3 +60,22 @@ def test_screenshot_mode_never_writes(tmp_path):
     prefs = Preferences(tmp_path, persist=False)
     prefs.set("zoom", 150)
     assert not (tmp_path / FILE_NAME).exists()
+
+
+def test_saving_unchanged_preferences_leaves_the_file_alone(tmp_path):
+    Preferences(tmp_path).set("zoom", 130)
+    path = tmp_path / FILE_NAME
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a mark
+    prefs = Preferences(tmp_path)
+    prefs.set("zoom", 130)  # the same value: nothing to write
+    assert path.read_text(encoding="utf-8").endswith("}\n")
+    prefs.set("zoom", 140)
+    assert json.loads(path.read_text(encoding="utf-8"))["zoom"] == 140
+    assert not path.read_text(encoding="utf-8").endswith("}\n")
+
+
+def test_a_file_missing_defaults_or_with_bad_values_is_rewritten_on_save(tmp_path):
+    path = tmp_path / FILE_NAME
+    path.write_text(json.dumps({"zoom": "huge"}), encoding="utf-8")
+    Preferences(tmp_path).save()
+    assert json.loads(path.read_text(encoding="utf-8"))["zoom"] == 100

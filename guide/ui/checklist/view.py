@@ -4,17 +4,15 @@ up, export and import, and "Delete my data". ``checklist.feature`` puts it in th
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -25,18 +23,22 @@ from PySide6.QtWidgets import (
 
 from guide.content.model import ContentModel
 from guide.progress import ProgressStore
-from guide.progress.checklist import coming_up, current_stage, find, stage_groups
-from guide.progress.dates import format_date
+from guide.progress.checklist import current_stage, find, stage_groups
 from guide.progress.location import Opened, reconnect
+from guide.ui.checklist.coming_up import ComingUpList
 from guide.ui.checklist.detail import MilestoneDetail
 from guide.ui.checklist.files import ChecklistFiles
 from guide.ui.checklist.profile import ProfileEditor
+from guide.ui.checklist.reflow import FlowLayout, SideBySide
 from guide.ui.checklist.tree import ChecklistTree
 from guide.ui.roles import Role
 from guide.ui.style.text_size import set_text_role
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+# Rows of milestones kept in view however large the text (see ``_fit_to_text``).
+MIN_TREE_LINES = 12
 
 
 class ChecklistView(QWidget):
@@ -96,17 +98,11 @@ class ChecklistView(QWidget):
         self.profile = ProfileEditor(model, today=self.today)
         profile_box = QGroupBox(self.tr("About you"))
         QVBoxLayout(profile_box).addWidget(self.profile)
-        self.upcoming = QListWidget()
-        self.upcoming.setObjectName("comingUp")
-        self.upcoming.setAccessibleName(self.tr("Coming up in the next 90 days"))
-        self.upcoming.setWordWrap(True)
-        self.upcoming.setSpacing(2)
-        self.upcoming.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.upcoming = ComingUpList()
         upcoming_box = QGroupBox(self.tr("Coming up in the next 90 days"))
         QVBoxLayout(upcoming_box).addWidget(self.upcoming)
-        top = QHBoxLayout()
-        top.addWidget(profile_box, 2)
-        top.addWidget(upcoming_box, 3)
+        # Beside each other when they fit, one above the other at large text sizes.
+        self.top = SideBySide(profile_box, upcoming_box, stretch=(2, 3))
 
         self.tree = ChecklistTree()
         self.detail = MilestoneDetail(model, today=self.today)
@@ -125,6 +121,7 @@ class ChecklistView(QWidget):
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([560, 420])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
 
         self.files = ChecklistFiles(
             self, model, store, self.today, self._files_changed, opened=opened
@@ -139,8 +136,10 @@ class ChecklistView(QWidget):
         self.delete_button = QPushButton(self.tr("Delete my data…"))
         self.where = QLabel()
         self.where.setObjectName("dataLocation")
+        self.where.setWordWrap(True)  # a long path wraps rather than widening the view
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QHBoxLayout()
+        # Rows that wrap at large text sizes, rather than a row that scrolls sideways.
+        buttons = FlowLayout()
         for button in (
             self.add_button,
             self.export_button,
@@ -148,14 +147,14 @@ class ChecklistView(QWidget):
             self.folder_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons.add_gap_before_next()  # apart from the everyday buttons
         buttons.addWidget(self.delete_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addWidget(self.banner)
-        layout.addLayout(top)
+        layout.addWidget(self.top)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.where)
@@ -177,7 +176,15 @@ class ChecklistView(QWidget):
 
         self._dismissed: list[str] = []
         self._selected = self._first_open_milestone()
+        self._fit_to_text()
         self.refresh()
+
+    def _fit_to_text(self) -> None:
+        """Heights in lines of the current text size (which the View menu changes): "Coming
+        up" a few lines, and the milestones never squeezed below a dozen rows when large
+        text makes the view taller than the window (the frame scrolls instead)."""
+        self.upcoming.fit_to_text()
+        self.splitter.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * MIN_TREE_LINES)
 
     # ------------------------------------------------------------ showing the record
 
@@ -198,7 +205,7 @@ class ChecklistView(QWidget):
         suggested = current_stage(self.model, self.store.data, today)
         self.profile.show_profile(self.store.profile, suggested)
         self.tree.show_groups(stage_groups(self.model, self.store.data), suggested, self._selected)
-        self._fill_upcoming(today)
+        self.upcoming.show_coming(self.model, self.store.data, today)
         self._show_banner()
         self.where.setText(self._where())
         milestone = find(self.model, self.store.data, self._selected) if self._selected else None
@@ -223,36 +230,6 @@ class ChecklistView(QWidget):
         if opened is not None and opened.location.folder:
             return self.tr("Saved in your chosen folder: %1").replace("%1", str(self.store.path))
         return self.tr("Saved only on this computer, in %1").replace("%1", str(self.store.path))
-
-    def _fill_upcoming(self, today: dt.date) -> None:
-        self.upcoming.clear()
-        found = coming_up(self.model, self.store.data, today)
-        if not found:
-            stage = current_stage(self.model, self.store.data, today)
-            text = (
-                self.tr("Nothing due in the next 90 days for your stage.")
-                if stage
-                else self.tr(
-                    "Choose your stage (or foundation start date) to see what is coming up."
-                )
-            )
-            item = QListWidgetItem(text)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.upcoming.addItem(item)
-            return
-        for c in found:
-            month = f"{QLocale().standaloneMonthName(c.month)} {c.year}"
-            when = self.tr("this month") if c.starts_in_days == 0 else month
-            if c.due is not None:
-                words = self.tr("overdue since %1") if c.overdue else self.tr("due %1")
-                when = words.replace("%1", format_date(c.due))
-            text = f"{c.milestone.title}: {when}"
-            if c.milestone.volatile:
-                text += " — " + self.tr("dates change yearly, check the current year")
-            item = QListWidgetItem(text)
-            item.setData(Role.ID, c.milestone.id)
-            item.setToolTip(c.milestone.timing)
-            self.upcoming.addItem(item)
 
     def _show_banner(self) -> None:
         messages = [n for n in self.store.notices + self.messages if n not in self._dismissed]
@@ -380,10 +357,12 @@ class ChecklistView(QWidget):
         super().showEvent(event)
         self.sync()
 
-    def changeEvent(self, event: QEvent) -> None:  # Qt override: back to this window
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.sync()
+            self.sync()  # back to this window
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_to_text()  # the text size changed
 
     def hideEvent(self, event: Any) -> None:  # Qt override: save typed notes on leaving
         self.detail.flush()

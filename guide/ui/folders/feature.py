@@ -15,12 +15,10 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer
-from PySide6.QtWidgets import QTextBrowser
 
-from guide.content.notices import whats_new_html
+from guide.ui.folders.whats_new import WHATS_NEW, WhatsNewView
 from guide.ui.host import Host
 
-WHATS_NEW = "whats-new"
 WATCH_PROPERTY = "guideWatch"
 """Set on the QApplication by ``guide --watch``."""
 # Long enough to gather one save's events (write, rename), short enough to feel instant.
@@ -94,22 +92,11 @@ class Watcher(QObject):
         self.host.say(_tr("Reloaded after a change to %1.").replace("%1", names), 4000)
 
 
-def _whats_new(host: Host) -> QTextBrowser:
-    view = QTextBrowser()
-    view.setObjectName("whatsNewView")
-    view.setOpenLinks(False)
-
-    def fill() -> None:
-        view.setHtml(whats_new_html(host.model, _tr))
-
-    fill()
-    host.modelChanged.connect(fill)
-    return view
-
-
 def install(host: Host) -> Watcher | None:
     host.bind("reload", lambda: reload_now(host))
-    host.register_view(WHATS_NEW, _tr("What’s new"), lambda: _whats_new(host), tree_section="tools")
+    host.register_view(
+        WHATS_NEW, _tr("What’s new"), lambda: WhatsNewView(host), tree_section="tools"
+    )
     host.bind("whats_new", lambda: host.open_id(WHATS_NEW))
     app = QCoreApplication.instance()
     if app is not None and app.property(WATCH_PROPERTY):

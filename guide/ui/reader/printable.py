@@ -1,14 +1,14 @@
 """A page as something to print: a fresh document in print colours (paper is white),
-whatever theme the screen uses, with a line saying where it came from."""
+whatever theme the screen uses, with a line saying where it came from
+(``style.printed``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QFont
 
-from guide.ui.style.themes import PALETTES, content_stylesheet
+from guide.ui.style.printed import print_document
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -18,13 +18,7 @@ class PrintablePage:
     """Implements ``guide.ui.host.Printable`` for a composed page's HTML."""
 
     def __init__(self, html: str, font: QFont) -> None:
-        footer = QCoreApplication.translate(
-            "MainWindow", "From the Clinical Academic Pathway Guide (offline edition)."
-        )
-        self.document = QTextDocument()
-        self.document.setDefaultFont(font)
-        self.document.setDefaultStyleSheet(content_stylesheet(PALETTES["light"]))
-        self.document.setHtml(f'{html}<hr/><p class="review">{footer}</p>')
+        self.document = print_document(html, font)
 
     def print_to(self, printer: QPrinter) -> None:
         self.document.print_(printer)

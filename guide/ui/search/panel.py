@@ -339,15 +339,17 @@ class SearchPanel(QWidget):
             self._show_status(self.tr("Preparing search…"))
         # The builder runs Python code off the GUI thread: collection must not run there.
         collect_on_gui_thread()
-        threading.Thread(target=self._build_in_background, name="search-index", daemon=True).start()
+        threading.Thread(
+            target=self._build_in_background, args=(self.model,), name="search-index", daemon=True
+        ).start()
 
-    def _build_in_background(self) -> None:
+    def _build_in_background(self, model: ContentModel) -> None:
         try:
-            index = self._build(self.model)
+            index = self._build(model)
         except Exception as exc:  # report any failure in the panel rather than lose it
             self._emit(self._relay.failed, f"{type(exc).__name__}: {exc}")
         else:
-            self._emit(self._relay.ready, index)
+            self._emit(self._relay.ready, (model, index))
 
     @staticmethod
     def _emit(signal: Any, value: object) -> None:
@@ -355,7 +357,12 @@ class SearchPanel(QWidget):
         with contextlib.suppress(RuntimeError):
             signal.emit(value)
 
-    def _on_index_ready(self, index: SearchIndex) -> None:
+    def _on_index_ready(self, built: tuple[ContentModel, SearchIndex]) -> None:
+        model, index = built
+        # Content reloaded while this index was being built: the newer one is on its way,
+        # and may already be here (a reload just after the first paint races the first build).
+        if model is not self.model:
+            return
         self.timings["build_finished"] = time.perf_counter()
         self.index = index
         self.indexReady.emit()

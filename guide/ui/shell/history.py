@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass
-class Place:
+class Place(NamedTuple):
     """Where the reader was: an item or view id, an optional anchor, the scroll position."""
 
     item_id: str
@@ -56,4 +55,4 @@ class History:
 
     def remember_scroll(self, value: int) -> None:
         if self.current is not None:
-            self.current.scroll = value
+            self._places[self._index] = self.current._replace(scroll=value)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QStatusBar
 
 from guide.content.links import INTERNAL_SCHEME
 from guide.ui.host import Host
-from guide.ui.reader.external_link import show_external_link
 from guide.ui.reader.view import ReaderView
 
 
@@ -26,6 +25,9 @@ def follow(host: Host, reader: ReaderView, url: QUrl) -> None:
         target = url.path() + query + ("#" + url.fragment() if url.fragment() else "")
         host.open_id(target)
     elif url.scheme() in ("http", "https"):
+        # The dialog's module comes with its first use: its widgets are not on the first screen.
+        from guide.ui.reader.external_link import show_external_link
+
         show_external_link(host.dialog_parent(), url)
     else:
         host.say(_tr("This link cannot be opened."), 5000)

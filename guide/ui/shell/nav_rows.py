@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from guide.content.groups import tree_pages
+from guide.content.groups import SchemeRow, StoryRow, tree_pages
 from guide.content.model import SECTION_IDS, ContentModel, Item
 from guide.ui.host import GROUP_PREFIX
 
@@ -139,24 +139,23 @@ class TreeBuilder:
             root.append(practical)
         else:
             self.detached.add("practicalities")
+        # Schemes, stories, each content folder's own pages under its title (in the order
+        # its pages give), then any other free-standing page, from the model's index: a
+        # folder of thousands of pages needs no page unpacked to be listed.
+        listed = tree_pages(content)
         for section_id in TOP_LEVEL_SECTIONS:
             top = sections.get(section_id)
             if top is None:
                 continue
             row = self.item_row(top)
             if section_id == "national-pathway":
-                self._schemes_by_stage(row, content.of_kind("scheme"), sections)
+                self._schemes_by_stage(row, listed.schemes, sections)
             root.append(row)
-        stories = content.of_kind("story")
-        if stories:
-            root.append(self._stories(stories, sections))
+        if listed.stories:
+            root.append(self._stories(listed.stories, sections))
         glossary = content.get("glossary")
         if glossary is not None:
             root.append(self.item_row(glossary))
-        # Each content folder's own pages under its title, in the order its pages give,
-        # then any other free-standing page, from the model's index: a folder of
-        # thousands of pages needs no page unpacked to be listed.
-        listed = tree_pages(content)
         for number, (position, pages) in enumerate(listed.folders, start=1):
             folder = self.group(f"folder-{number}", content.editions[position].title)
             self._pages(folder, pages)
@@ -178,14 +177,14 @@ class TreeBuilder:
             group.append(self._make_row(page_id, title))
 
     def _schemes_by_stage(
-        self, parent: NavRow, schemes: list[Item], sections: dict[str, Item]
+        self, parent: NavRow, schemes: tuple[SchemeRow, ...], sections: dict[str, Item]
     ) -> None:
         """Schemes in one collapsed group per stage (their first), in pathway order, so
         opening a scheme unfolds a handful of rows rather than every scheme in the guide."""
         order = list(sections)
-        by_stage: dict[str, list[Item]] = {}
+        by_stage: dict[str, list[SchemeRow]] = {}
         for scheme in schemes:
-            stages = [s for s in scheme.get("stages", ()) if s in sections]
+            stages = [s for s in scheme.stages if s in sections]
             by_stage.setdefault(stages[0] if stages else "", []).append(scheme)
         for stage in sorted(by_stage, key=lambda s: order.index(s) if s in order else len(order)):
             title = sections[stage].title if stage else self.tr("Other schemes")
@@ -193,13 +192,13 @@ class TreeBuilder:
                 f"schemes-{stage or 'other'}", self.tr("Schemes: %1").replace("%1", title)
             )
             for scheme in sorted(by_stage[stage], key=lambda s: s.title.lower()):
-                row = self.item_row(scheme)
-                if self.content.is_local(scheme):  # a trust's own scheme, not a national one
+                row = self._make_row(scheme.id, scheme.title)
+                if scheme.local:  # a trust's own scheme, not a national one
                     row.label = self.tr("%1 (local)").replace("%1", scheme.title)
                 group.append(row)
             parent.append(group)
 
-    def _stories(self, stories: list[Item], sections: dict[str, Item]) -> NavRow:
+    def _stories(self, stories: tuple[StoryRow, ...], sections: dict[str, Item]) -> NavRow:
         make, tr = self._make_row, self.tr
         group = self.group("stories", tr("Career stories"))
         by_stage = make(GROUP_PREFIX + "stories-by-stage", tr("By stage"))
@@ -209,17 +208,17 @@ class TreeBuilder:
                 continue
             stage_row = make(GROUP_PREFIX + "stories-stage-" + section.id, section.title)
             for story in sorted(matching, key=lambda s: s.title.lower()):
-                stage_row.append(self.item_row(story))
+                stage_row.append(make(story.id, story.title))
             by_stage.append(stage_row)
         by_specialty = make(GROUP_PREFIX + "stories-by-specialty", tr("By specialty"))
-        specialties: dict[str, list[Item]] = {}
+        specialties: dict[str, list[StoryRow]] = {}
         for story in stories:
-            name = str(story.get("specialty", "")) or tr("Other")
+            name = story.specialty or tr("Other")
             specialties.setdefault(name, []).append(story)
         for name in sorted(specialties, key=str.lower):
             spec_row = make(GROUP_PREFIX + "stories-specialty-" + name, name)
             for story in sorted(specialties[name], key=lambda s: s.title.lower()):
-                spec_row.append(self.item_row(story))
+                spec_row.append(make(story.id, story.title))
             by_specialty.append(spec_row)
         group.append(by_stage)
         group.append(by_specialty)

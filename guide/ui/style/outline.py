@@ -1,4 +1,5 @@
-"""Fusion with control outlines people can see in every theme.
+"""Fusion with control outlines people can see in every theme, and tick boxes on a
+highlighted row drawn in the row's colours (``_on_highlight``).
 
 Fusion draws the edge of a check box, radio button, spin box, date box or
 editable combo box in ``Window.darker(140)``: on our dark and high-contrast
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 PE = QStyle.PrimitiveElement
 CC = QStyle.ComplexControl
+SELECTED = QStyle.StateFlag.State_Selected
 
 
 class OutlineStyle(QProxyStyle):
@@ -49,6 +51,8 @@ class OutlineStyle(QProxyStyle):
             # Fusion's dotted focus frame round a check box's label hardly shows on dark.
             _stroke(painter, option, radius=2, colour=self.focus_colour)
             return
+        if element == PE.PE_IndicatorItemViewItemCheck and option.state & SELECTED:
+            option = _on_highlight(option)
         super().drawPrimitive(element, option, painter, widget)
         if element == PE.PE_IndicatorCheckBox:
             _stroke(painter, option, radius=1.5)
@@ -83,6 +87,28 @@ class OutlineStyle(QProxyStyle):
             _stroke(painter, option, radius=2, colour=self.focus_colour, width=2)
         else:
             _stroke(painter, option, radius=2)
+
+
+def _on_highlight(option: QStyleOption) -> QStyleOption:
+    """The option for a tick box on a selected (highlighted) row, drawn in the row's colours:
+    filled with the highlight, edged and ticked in the highlighted-text colour.
+
+    Fusion fills a tick box with the page colour (``Base``) whatever the row: on the dark
+    theme's light teal highlight an empty box became a solid near-black square that read
+    as ticked. Filled with the row's own colour an empty box looks empty, as it does on an
+    unselected row, and a tick shows in the colour the row's text already has.
+    """
+    on_row = type(option)(option)  # the copy constructor: a view item's, or a button's
+    palette = QPalette(option.palette)
+    highlight = option.palette.color(QPalette.ColorRole.Highlight)
+    on_highlight = option.palette.color(QPalette.ColorRole.HighlightedText)
+    role = QPalette.ColorRole
+    for fill in (role.Base, role.Window, role.Button):
+        palette.setColor(fill, highlight)
+    for ink in (role.Text, role.WindowText, role.Dark):
+        palette.setColor(ink, on_highlight)
+    on_row.palette = palette
+    return on_row
 
 
 def _stroke(

@@ -1,6 +1,6 @@
 """File ▸ Print and File ▸ Export to PDF work from every view that shows something to print:
-a page, the pathway diagram, the checklist, the progress overview and the scheme finder
-(its table, or a comparison). Each goes through a real QPrinter writing a PDF file; the
+a page, the pathway diagram, the checklist, the progress overview, the scheme finder
+(its table, or a comparison) and Help > What's new. Each goes through a real QPrinter writing a PDF file; the
 print dialog is replaced by one that answers at once, so no dialog is shown."""
 
 from __future__ import annotations
@@ -50,8 +50,18 @@ VIEWS = [
     ("group:my-progress", None, ["Clinical academic progress"]),
     ("schemes", None, ["Funding schemes", "Wellcome"]),
     ("schemes", _compare, ["NIHR Academic Clinical Fellowship", "Wales Clinical Academic Track"]),
+    ("whats-new", None, ["The guide is showing these content folders", "National content"]),
 ]
-IDS = ["page", "scheme page", "diagram", "checklist", "overview", "scheme finder", "comparison"]
+IDS = [
+    "page",
+    "scheme page",
+    "diagram",
+    "checklist",
+    "overview",
+    "scheme finder",
+    "comparison",
+    "whats new",
+]
 
 
 @pytest.fixture(scope="module")

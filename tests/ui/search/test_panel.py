@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
+from types import MappingProxyType
 
 import pytest
 from PySide6.QtCore import Qt
@@ -226,3 +228,32 @@ def test_subsection_result_stays_at_its_heading_after_highlighting(qtbot, shippe
     heading = reader.document().find("Entry after you finish training")
     assert not heading.isNull()
     assert reader.viewport().rect().contains(reader.cursorRect(heading).center())
+
+
+def test_an_index_finished_after_a_reload_for_the_old_content_is_not_used(qtbot, shipped_model):
+    # The content is reloaded just after the first paint (an edit made while the guide was
+    # closed) while the first index is still being built: the old index must not win.
+    reloaded = replace(
+        shipped_model,
+        items=MappingProxyType({k: v for k, v in shipped_model.items.items() if k != "wcat"}),
+    )
+    release, old_done = threading.Event(), threading.Event()
+
+    def build(model):
+        if model is shipped_model:
+            release.wait(10)
+            index = SearchIndex.build(model)
+            old_done.set()
+            return index
+        return SearchIndex.build(model)
+
+    widget = SearchPanel(shipped_model, lambda *a, **k: None, build=build)
+    qtbot.addWidget(widget)
+    widget.start_indexing()
+    with qtbot.waitSignal(widget.indexReady, timeout=10000):
+        widget.rebuild_index(reloaded)
+    assert "wcat" not in widget.index.search("WCAT").ids()
+    release.set()
+    qtbot.waitUntil(old_done.is_set, timeout=10000)
+    qtbot.wait(200)  # the old index's answer reaches this thread, and is dropped
+    assert "wcat" not in widget.index.search("WCAT").ids()
