@@ -48,7 +48,8 @@ class ProfileEditor(QWidget):
         self.stage.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.stage.setMinimumContentsLength(14)
+        # Wide enough for "Foundation year 1 (F1)", the stage most users have.
+        self.stage.setMinimumContentsLength(19)
         self.stage.addItem(self.tr("Choose your stage"), "")
         for stage in model.checklist_stages:
             self.stage.addItem(stage.title, stage.id)

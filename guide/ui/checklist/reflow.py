@@ -4,14 +4,17 @@ The checklist sits in a frame that scrolls (``shell.layout.add_view``): a row th
 cannot shrink makes the whole view scroll sideways once the text is large (150% and
 up in a 1024-pixel window). ``FlowLayout`` puts widgets in rows that wrap, as words
 do; ``SideBySide`` shows two panels beside each other when they fit and one above the
-other when they do not.
+other when they do not; ``TurningSplitter`` does the same for two panes the user can
+resize.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QSizePolicy, QSplitter, QWidget
 
 
 class FlowLayout(QLayout):
@@ -156,3 +159,32 @@ class SideBySide(QWidget):
         )
         if self.box.direction() != direction:
             self.box.setDirection(direction)
+
+
+class TurningSplitter(QSplitter):
+    """Two panes beside each other when ``needed()`` pixels fit, one above the other when
+    they do not: the checklist's milestones and details, which side by side at 200% in a
+    1024-pixel window left one word per line of titles and cut the details' right edge.
+
+    ``needed`` is asked on every resize, so it follows the text size."""
+
+    def __init__(self, needed: Callable[[], int], parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.needed = needed
+
+    def stacked(self) -> bool:
+        """True when the panes are one above the other."""
+        return self.orientation() == Qt.Orientation.Vertical
+
+    def reconsider(self, width: int | None = None) -> None:
+        """Turn if the panes no longer fit ``width`` (the splitter's own by default), or
+        fit again."""
+        width = self.width() if width is None else width
+        fits = width >= self.needed()
+        orientation = Qt.Orientation.Horizontal if fits else Qt.Orientation.Vertical
+        if self.orientation() != orientation:
+            self.setOrientation(orientation)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self.reconsider(event.size().width())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from guide.progress.location import Opened, reconnect
 from guide.ui.checklist.coming_up import ComingUpList
 from guide.ui.checklist.detail import MilestoneDetail
 from guide.ui.checklist.files import ChecklistFiles
+from guide.ui.checklist.panes import MilestonePanes
 from guide.ui.checklist.profile import ProfileEditor
 from guide.ui.checklist.reflow import FlowLayout, SideBySide
 from guide.ui.checklist.tree import ChecklistTree
@@ -36,9 +35,6 @@ from guide.ui.style.text_size import set_text_role
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-
-# Rows of milestones kept in view however large the text (see ``_fit_to_text``).
-MIN_TREE_LINES = 12
 
 
 class ChecklistView(QWidget):
@@ -100,28 +96,17 @@ class ChecklistView(QWidget):
         QVBoxLayout(profile_box).addWidget(self.profile)
         self.upcoming = ComingUpList()
         upcoming_box = QGroupBox(self.tr("Coming up in the next 90 days"))
-        QVBoxLayout(upcoming_box).addWidget(self.upcoming)
+        upcoming_layout = QVBoxLayout(upcoming_box)
+        upcoming_layout.addWidget(self.upcoming)
+        upcoming_layout.addStretch(1)  # the list at the top when About you is taller
         # Beside each other when they fit, one above the other at large text sizes.
-        self.top = SideBySide(profile_box, upcoming_box, stretch=(2, 3))
+        # Halves: at 2 to 3 the stage box cut "Foundation year 1 (F1)" in a 1024-pixel window.
+        self.top = SideBySide(profile_box, upcoming_box, stretch=(1, 1))
 
         self.tree = ChecklistTree()
         self.detail = MilestoneDetail(model, today=self.today)
-        detail_scroll = QScrollArea()
-        # A Tab stop (so the long "Why it matters" text can be scrolled by keyboard): named,
-        # and ringed when focused by the app style sheet.
-        detail_scroll.setAccessibleName(self.tr("Milestone details"))
-        detail_scroll.setWidgetResizable(True)
-        detail_scroll.setWidget(self.detail)
-        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter = QSplitter()
-        splitter.addWidget(self.tree)
-        splitter.addWidget(detail_scroll)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([560, 420])
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
+        # Side by side, or the details below the milestones when they do not fit.
+        self.panes = MilestonePanes(self.tree, self.detail)
 
         self.files = ChecklistFiles(
             self, model, store, self.today, self._files_changed, opened=opened
@@ -155,7 +140,7 @@ class ChecklistView(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.banner)
         layout.addWidget(self.top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.panes, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.where)
 
@@ -180,11 +165,9 @@ class ChecklistView(QWidget):
         self.refresh()
 
     def _fit_to_text(self) -> None:
-        """Heights in lines of the current text size (which the View menu changes): "Coming
-        up" a few lines, and the milestones never squeezed below a dozen rows when large
-        text makes the view taller than the window (the frame scrolls instead)."""
+        """Sizes in lines of the current text size (which the View menu changes)."""
         self.upcoming.fit_to_text()
-        self.splitter.setMinimumHeight(self.tree.fontMetrics().lineSpacing() * MIN_TREE_LINES)
+        self.panes.fit()
 
     # ------------------------------------------------------------ showing the record
 
@@ -216,6 +199,7 @@ class ChecklistView(QWidget):
                 self.detail.show_milestone(milestone, self.store.entry(milestone.id))
             else:
                 self.detail.show_entry(self.store.entry(milestone.id))
+        self.panes.fit()  # the details shown may need more width
 
     def _where(self) -> str:
         opened = self.files.opened
@@ -332,6 +316,7 @@ class ChecklistView(QWidget):
         self._selected = milestone_id
         milestone = find(self.model, self.store.data, milestone_id) if milestone_id else None
         self.detail.show_milestone(milestone, self.store.entry(milestone_id))
+        self.panes.fit()
 
     def _upcoming_chosen(self, item: QListWidgetItem) -> None:
         milestone_id = item.data(Role.ID)
@@ -355,6 +340,7 @@ class ChecklistView(QWidget):
 
     def showEvent(self, event: Any) -> None:  # Qt override
         super().showEvent(event)
+        self._fit_to_text()  # polished by now: the style sheet's text size applies
         self.sync()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
@@ -362,7 +348,8 @@ class ChecklistView(QWidget):
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.sync()  # back to this window
         elif event.type() == QEvent.Type.FontChange:
-            self._fit_to_text()  # the text size changed
+            # The text size changed; this view hears it before its children have theirs.
+            QTimer.singleShot(0, self, self._fit_to_text)
 
     def hideEvent(self, event: Any) -> None:  # Qt override: save typed notes on leaving
         self.detail.flush()

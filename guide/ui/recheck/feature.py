@@ -81,6 +81,7 @@ class ContentRecheck(QObject):
     def _run(self, check: Recheck, model: ContentModel) -> None:
         from guide.content.digests import changed_files, remember, reread
 
+        changed: list[Path] = []
         fresh = None
         try:
             changed = changed_files(check)

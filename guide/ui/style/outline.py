@@ -1,5 +1,6 @@
-"""Fusion with control outlines people can see in every theme, and tick boxes on a
-highlighted row drawn in the row's colours (``_on_highlight``).
+"""Fusion with control outlines people can see in every theme, tick boxes on a
+highlighted row drawn in the row's colours (``_on_highlight``), and tick boxes that
+grow with the text size.
 
 Fusion draws the edge of a check box, radio button, spin box, date box or
 editable combo box in ``Window.darker(140)``: on our dark and high-contrast
@@ -24,9 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.ui.style.text_size import text_scale
+
 PE = QStyle.PrimitiveElement
 CC = QStyle.ComplexControl
 SELECTED = QStyle.StateFlag.State_Selected
+_INDICATORS = (
+    QStyle.PixelMetric.PM_IndicatorWidth,
+    QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+)
 
 
 class OutlineStyle(QProxyStyle):
@@ -39,6 +48,19 @@ class OutlineStyle(QProxyStyle):
         # The theme's focus-ring colour (set by the theme manager): a focused box or button
         # gets the same 2px ring as the focused panes, instead of Fusion's faint one.
         self.focus_colour = QColor("#c77700")
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        size = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATORS and widget is not None:
+            # Tick boxes and radio buttons grow with the text size (View ▸ Zoom): at 200%
+            # a 13-pixel box beside text twice the size was hard to see and to hit.
+            return max(size, round(size * text_scale(widget)))
+        return size
 
     def drawPrimitive(
         self,

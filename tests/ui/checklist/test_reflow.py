@@ -67,6 +67,30 @@ def test_the_checklist_never_scrolls_sideways(window, size, zoom):
         assert panel.geometry().right() < pair.width()
 
 
+@pytest.mark.parametrize("zoom", ZOOMS, ids=[f"{z}%" for z in ZOOMS])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_chosen_milestone_is_shown_whole_and_its_title_readable(window, size, zoom):
+    """At 200% in 1024x700 the details were cut at the right ("Assessment (PS") and the
+    milestone titles ran one word a line; the details now go below the milestones when
+    both do not fit beside each other."""
+    window.resize(*size)
+    window.set_zoom(zoom, save=False)
+    window.open_id("checklist#f1-psa")
+    _settle()
+    view = window.view_widget("checklist")
+    assert view.detail.milestone is not None and view.detail.milestone.id == "f1-psa"
+    frame = _frame(view.detail)  # the details' own scrolling frame
+    assert view.detail.width() <= frame.viewport().width(), "the details are cut off"
+    letters = view.tree.columnWidth(0) / view.tree.fontMetrics().horizontalAdvance("n")
+    assert letters >= 24, f"milestone titles get {letters:.0f} letters a line"
+    assert _frame(view).horizontalScrollBar().maximum() == 0
+    if size == (1024, 700) and zoom == 200:
+        assert view.panes.stacked()
+    if zoom == 100:
+        assert not view.panes.stacked()  # side by side whenever they fit
+    window.set_zoom(100, save=False)
+
+
 def test_at_large_text_in_a_small_window_about_you_goes_above_coming_up(window):
     window.resize(1024, 700)
     window.set_zoom(150, save=False)
@@ -131,3 +155,52 @@ def test_side_by_side_panels_stack_when_the_width_runs_out(qtbot):
     pair.resize(first.sizeHint().width(), 100)
     _settle()
     assert pair.stacked() and second.y() > first.y()
+
+
+def _shows_in_full(combo) -> bool:
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    # The style pads the text inside the field: a field just as wide as the text cut it.
+    padding = 4
+    return field.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + padding
+
+
+@pytest.mark.parametrize("zoom", ZOOMS, ids=[f"{z}%" for z in ZOOMS])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_foundation_doctors_stage_is_shown_in_full(window, size, zoom):
+    """ "Foundation year 1 (F1)" was cut to "Foundation year 1 (F1" at 1024x700 and to
+    "Foundation year 1 (F" at 200% in 1366x768."""
+    window.resize(*size)
+    window.set_zoom(zoom, save=False)
+    window.open_id("checklist")
+    view = window.view_widget("checklist")
+    view.store.set_profile(stage="f1")
+    view.refresh()
+    _settle()
+    stage = view.profile.stage
+    assert stage.currentText() == "Foundation year 1 (F1)"
+    assert _shows_in_full(stage), f"the stage is cut at {size}, {zoom}%"
+    window.set_zoom(100, save=False)
+
+
+def test_coming_up_sits_at_the_top_of_its_box(qtbot, shipped_model, isolated_home):
+    """When About you is the taller of the two, the list starts under its heading rather
+    than floating in the middle of its box."""
+    from tests.ui.helpers import make_window
+
+    window = make_window(qtbot, shipped_model, isolated_home, clock=Clock.fixed(DAY))
+    window.resize(1024, 700)
+    window.show()
+    window.open_id("checklist")
+    _settle()
+    view = window.view_widget("checklist")
+    assert not view.top.stacked()
+    box = view.top.second
+    assert box.height() > view.upcoming.height() + 40, "the boxes are not the taller"
+    margin = box.layout().contentsMargins().top()
+    assert view.upcoming.y() - box.contentsRect().y() <= margin + 1  # not centred below

@@ -175,3 +175,27 @@ def test_the_check_is_installed_even_when_the_folders_feature_fails(
     window = make_window(qtbot, _start(trust, tmp_path), tmp_path / "home", persist=False)
     assert "guide.ui.folders.feature failed to install" in capsys.readouterr().err
     assert window.findChild(recheck.ContentRecheck, "contentRecheck") is not None
+
+
+def test_a_fault_while_rereading_keeps_what_the_window_shows(
+    qtbot, trust, tmp_path, monkeypatch, capsys
+):
+    from guide.content import reload
+
+    def broken(model, changed):
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(reload, "reload_content", broken)
+    page = trust / "pages" / "office.md"
+    page.write_text(office_page("a longer word"), encoding="utf-8")
+    model = _start(trust, tmp_path)
+    host = FakeHost(model, tmp_path / "home")
+    qtbot.addWidget(host)
+    checker = recheck.install(host)
+    with qtbot.waitSignal(checker.checked, timeout=10000) as done:
+        host.show()
+    assert done.args == [[page]]
+    assert host.model is model and not host.messages
+    assert "broken on purpose" in capsys.readouterr().err
+    # The stale cache was dropped before the reread: the next start reads the files.
+    assert "a longer word" in _start(trust, tmp_path).get("trust-office").body

@@ -31,11 +31,17 @@ def _box(view: ChecklistView, milestone_id: str) -> tuple[QImage, list[tuple[int
     QApplication.processEvents()
     item = tree.currentItem()
     assert item is not None and item.isSelected()
-    rect = tree.visualItemRect(item)
+    for _ in range(20):  # the rows are laid out (for the text size) after a pause
+        tree.scrollToItem(item)
+        QApplication.processEvents()
+        rect = tree.visualItemRect(item)
+        if tree.viewport().rect().contains(rect):
+            break
+    assert tree.viewport().rect().contains(rect), "the row is not in view"
     image = tree.viewport().grab().toImage()
     row = image.pixelColor(rect.right() - 2, rect.top() + 1).name()
     # The box is at the start of the first column, before the title's text.
-    width = tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 6
+    width = tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, tree) + 6
     found = [
         (x, y)
         for x in range(rect.left(), rect.left() + width)
@@ -84,3 +90,32 @@ def test_an_empty_tick_box_on_the_highlighted_row_looks_empty(
     tick = _marked(image, _inside(found), row)
     assert tick > 0.1, f"{theme}: a ticked box shows no tick ({tick:.0%})"
     window.themes.apply("system", save=False)
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_tick_boxes_grow_with_the_text_size(qtbot, shipped_model, tmp_path, theme):
+    """At 200% a tick box stayed 13 pixels beside text twice the size."""
+    window = make_window(qtbot, shipped_model, theme=theme)
+    view = ChecklistView(shipped_model, ProgressStore.open(tmp_path, clock=Clock.fixed(DAY)))
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    from guide.ui.roles import Role
+
+    first = str(view.tree.topLevelItem(0).child(0).data(0, Role.ID))  # the top row's
+
+    def box_width() -> int:
+        _image, found, _row = _box(view, first)
+        return max(x for x, _ in found) - min(x for x, _ in found) + 1
+
+    try:
+        at_100 = box_width()
+        window.set_zoom(200, save=False)
+        for _ in range(3):  # the rows are laid out again for the new size
+            QApplication.processEvents()
+        at_200 = box_width()
+    finally:
+        window.set_zoom(100, save=False)
+        window.themes.apply("system", save=False)
+    assert at_200 >= 1.8 * at_100, f"{theme}: {at_100} px at 100%, {at_200} px at 200%"
