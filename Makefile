@@ -30,7 +30,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check guide tests
 	$(PY) -m ruff format --check guide tests
-	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 	$(PY) -m mypy
 	$(VENV)/bin/actionlint .github/workflows/ci.yml
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -5,6 +5,9 @@ dates, the checklist's stamps) is handed a :class:`Clock` instead of calling
 ``date.today()`` itself, so tests can pin or move it and never depend on the real
 date, the time zone or the locale.
 
+Files carry times from another clock, the file system's: :func:`file_system_now_ns` reads
+it, for code that asks how old a file is.
+
 ``GUIDE_TODAY=YYYY-MM-DD`` in the environment shifts the whole app to that day (time
 still passes), which lets an editor see the guide as readers will on a future date
 and lets screenshots show a chosen day.
@@ -12,8 +15,10 @@ and lets screenshots show a chosen day.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import time
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
@@ -66,3 +71,22 @@ def from_environment(environ: Mapping[str, str] | None = None, base: Clock = SYS
     except ValueError:
         raise ValueError(f"{ENV_VAR}={value!r} is not a date written YYYY-MM-DD") from None
     return base.shifted_to(day)
+
+
+def file_system_now_ns(folder: str | os.PathLike[str]) -> int:
+    """The time a file written in ``folder`` gets stamped with now, in nanoseconds.
+
+    How old a file is must be measured against this, not the computer's clock: on a
+    network drive the server stamps the times, and its clock may be minutes (or, with a
+    wrong date on either side, years) away from this computer's. Falls back to the
+    computer's clock when the folder cannot be written."""
+    probe = os.path.join(folder, f".clock-probe-{os.getpid()}")
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"0")
+        return os.stat(probe).st_mtime_ns  # after closing: Windows may stamp it then
+    except OSError:
+        return time.time_ns()
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(probe)

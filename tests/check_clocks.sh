@@ -2,7 +2,9 @@
 # The whole test suite with the clock moved and in far-off time zones, so that no test passes
 # only on the day (or in the zone) it was written:
 #   +1 year and +4 years    libfaketime moves every clock the process and its children read
-#                           (time, clock_gettime, file times), Qt's included
+#                           (time, clock_gettime), Qt's included, but not the times the
+#                           kernel stamps on files: like a PC whose date is wrong, which is
+#                           why a file's age goes by guide.clock.file_system_now_ns
 #   TZ=Pacific/Kiritimati   UTC+14: the local date is a day ahead of UTC for most of the day
 #   TZ=America/Adak         UTC-10 (-9 in summer): a day behind UTC in the evening
 # `make check-clocks` runs it; it takes four suites' time, so `make test` does not.

@@ -104,6 +104,11 @@ def test_no_arguments_gives_the_same_options_as_the_full_app_parser() -> None:
         (["progress", "profile", "--nation", "nosuch"], ["Scotland", "Northern Ireland"]),
         (["progress", "profile", "--stage", "nosuch"], ["f1", "f2"]),
         (["progress", "export", "--format", "nosuch", "-o", "x"], ["pdf", "csv", "json"]),
+        (["progress", "add", "Audit", "--stage", "nosuch"], ["f1", "doctoral"]),
+        (["schemes", "--nation", "nosuch"], ["England", "Northern Ireland"]),
+        (["schemes", "--sort", "nosuch"], ["name", "funder", "next_round"]),
+        (["schemes", "--stage", "nosuch"], ["pre-doctoral", "phd-or-md"]),
+        (["schemes", "--funder", "nosuch"], ["NIHR", "MRC"]),
         (["screenshot", "overview", "-o", "x.png", "--theme", "nosuch"], ["dark", "light"]),
     ],
     ids=lambda value: "-".join(value) if isinstance(value, list) and "nosuch" in value else "",
@@ -121,6 +126,18 @@ def test_an_unknown_choice_is_one_line_naming_the_valid_choices(
     assert "'nosuch'" in err
     for choice in choices:
         assert choice in err
+
+
+@pytest.mark.parametrize("zoom", ["0", "49", "301"])
+def test_a_screenshot_text_size_the_app_does_not_offer_is_one_line_naming_the_range(
+    zoom: str, tmp_path, capsys
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["screenshot", "overview", "-o", str(tmp_path / "x.png"), "--zoom", zoom])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"'{zoom}'" in err and "50 to 300" in err
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_an_unknown_screenshot_view_names_the_views(isolated_home, tmp_path, capsys) -> None:

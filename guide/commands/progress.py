@@ -219,12 +219,8 @@ def cmd_profile(args: argparse.Namespace) -> int:
         )
         if value is not None
     }
-    stage_ids = [s.id for s in model.checklist_stages]
-    if "stage" in changes and changes["stage"] not in stage_ids:
-        raise CommandError(
-            f"argument --stage: invalid choice: {changes['stage']!r} "
-            f"(choose from {', '.join(stage_ids)})"
-        )
+    if "stage" in changes:
+        _stage_id(model, str(changes["stage"]))
     if changes:
         try:
             store.set_profile(**changes)
@@ -239,9 +235,13 @@ def cmd_profile(args: argparse.Namespace) -> int:
 
 
 def _stage_id(model: ContentModel, stage: str) -> str:
+    """``stage`` if it is a checklist stage of this content; otherwise the one line argparse
+    gives for any other bad choice (the stages come from the content, so argparse cannot)."""
     stage_ids = [s.id for s in model.checklist_stages]
     if stage not in stage_ids:
-        raise CommandError(f"stage must be one of {', '.join(stage_ids)}")
+        raise CommandError(
+            f"argument --stage: invalid choice: {stage!r} (choose from {', '.join(stage_ids)})"
+        )
     return stage
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from guide.cli import CommandError, add_global_options
 from guide.clock import SYSTEM, Clock
 from guide.commands.common import clock_of, load_model
+from guide.ui.preferences import ZOOM_MAX, ZOOM_MIN
 
 THEME_CHOICES = ("system", "light", "dark", "high-contrast")
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
@@ -32,10 +33,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--theme", choices=THEME_CHOICES, default="light", help="colour theme")
     p.add_argument("--size", default="1200x800", metavar="WxH", help="window size in pixels")
     p.add_argument(
-        "--zoom", type=int, default=100, metavar="PERCENT", help="text size (default 100)"
+        "--zoom",
+        type=_zoom,
+        default=100,
+        metavar="PERCENT",
+        help=f"text size, {ZOOM_MIN} to {ZOOM_MAX} (default 100)",
     )
     add_global_options(p, suppress=True)
     p.set_defaults(func=cmd_screenshot)
+
+
+def _zoom(text: str) -> int:
+    """The text size the app's own zoom allows; the window would quietly clamp anything else,
+    so a picture at --zoom 1000 would not show what was asked for."""
+    try:
+        percent = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if not ZOOM_MIN <= percent <= ZOOM_MAX:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a text size the app offers: give {ZOOM_MIN} to {ZOOM_MAX}"
+        )
+    return percent
 
 
 def parse_size(text: str) -> tuple[int, int]:

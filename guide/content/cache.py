@@ -353,7 +353,9 @@ def write_cache(
     """Save the model atomically (temporary file, then replace), with the file table it was
     loaded from; the content's id (which keys the stored bodies), or None if it cannot."""
     if table is None:
-        table = freshness.table_for(freshness.scan(model.roots), model.roots)
+        table = freshness.table_for(
+            freshness.scan(model.roots), model.roots, clock_folder=path.parent
+        )
     content = freshness.table_id(table)
     extras = {name: _dumps(value) for name, value in model.extras.items()}
     bodies, refs = split_bodies(model)
@@ -410,7 +412,9 @@ def load_cached(
     except CacheError:
         pass
     model = _load(root_paths)
-    table = freshness.table_for(stats, root_paths)
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)  # the files' clock is read there
+    table = freshness.table_for(stats, root_paths, clock_folder=folder)
     content = write_cache(path, key, model, table)
     if content is not None:
         # Cached now, so this start can store its page bodies for the next one.

@@ -125,7 +125,7 @@ def remember(check: Recheck, fresh: Reread) -> bool:
     text; False if it cannot be written (the next start then reads the files)."""
     from guide.content.reload import as_loaded
 
-    table = freshness.table_for(fresh.stats, check.roots)
+    table = freshness.table_for(fresh.stats, check.roots, clock_folder=check.cache.parent)
     # The cache holds what a load gives; each start adds the folders it could not reach.
     return (
         write_cache(check.cache, code_key(check.roots), as_loaded(fresh.model), table) is not None

@@ -7,15 +7,17 @@ before the load it holds, and a start only lists the folders and compares. A fil
 whose times fall within ``RACY_NS`` of that snapshot might have changed again within
 the clock's resolution without its times moving (FAT and network drives count in
 seconds), so, like git's "racily clean" entries, such a file is also checked by the
-hash of its bytes. Any difference, or a file added or removed, means a full load.
+hash of its bytes. As git measures against the index file's own time, the snapshot's
+time is read from the file system's clock, not this computer's. Any difference, or a file added or removed, means a full load.
 """
 
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+
+from guide.clock import file_system_now_ns
 
 try:  # as in guide.content.cache: hashlib would load OpenSSL at start-up
     from _blake2 import blake2b
@@ -69,10 +71,25 @@ def digest_file(path: str) -> bytes:
 
 
 def table_for(
-    stats: Mapping[str, Stat], roots: tuple[Path, ...], now_ns: int | None = None
+    stats: Mapping[str, Stat],
+    roots: tuple[Path, ...],
+    now_ns: int | None = None,
+    *,
+    clock_folder: Path | None = None,
 ) -> Table:
-    """The snapshot to store with a cache: stats, and digests of the racily new files."""
-    now_ns = time.time_ns() if now_ns is None else now_ns
+    """The snapshot to store with a cache: stats, and digests of the racily new files.
+
+    "New" goes by the clock that stamps the files (read in ``clock_folder``, the cache's
+    own folder, or else the temporary folder), not by this computer's clock: when the two
+    disagree (a wrong date on the PC, or a moved clock in a test) by more than ``RACY_NS``,
+    the computer's clock would call a file saved a moment ago old and trust its stat alone.
+    ``now_ns`` gives the snapshot's time outright."""
+    if now_ns is None:
+        if clock_folder is None:
+            import tempfile  # only when no cache folder is named (tests, tools)
+
+            clock_folder = Path(tempfile.gettempdir())
+        now_ns = file_system_now_ns(clock_folder)
     table: Table = {}
     for name, stat in stats.items():
         racy = max(stat[1], stat[2]) >= now_ns - RACY_NS

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from guide.atomic import atomic_write, fsync_dir
+from guide.clock import file_system_now_ns
 
 # atomic_write and fsync_dir live in guide.atomic (shared with preferences and caches);
 # they are re-exported here because the store calls files.atomic_write.
@@ -47,22 +48,10 @@ class LockTimeoutError(OSError):
 
 
 def file_system_now(folder: Path) -> float:
-    """The time a file written in ``folder`` gets stamped with now.
-
-    How old a file is must be measured against this, not the computer's clock: on a
-    network drive the server stamps the times, and its clock may be minutes (or, with a
-    wrong date on either side, years) away from this computer's. Falls back to the
-    computer's clock when the folder cannot be written."""
-    probe = folder / f".clock-probe-{os.getpid()}"
-    try:
-        with open(probe, "wb") as handle:
-            handle.write(b"0")
-        return probe.stat().st_mtime
-    except OSError:
-        return time.time()
-    finally:
-        with contextlib.suppress(OSError):
-            probe.unlink()
+    """The time a file written in ``folder`` gets stamped with now, in seconds (see
+    ``guide.clock.file_system_now_ns``: file ages go by the folder's clock, not this
+    computer's)."""
+    return file_system_now_ns(folder) / 1e9
 
 
 def remove_stale_temp_files(folder: Path, stem: str, older_than: float = 60.0) -> None:

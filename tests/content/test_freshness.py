@@ -38,6 +38,19 @@ def test_an_old_file_is_trusted_by_its_stat_and_a_new_one_checked_by_its_bytes(t
     assert new["0/pages/a.md"][1] != b""
 
 
+def test_a_file_saved_a_moment_ago_is_new_when_the_computers_clock_is_a_year_ahead(
+    tmp_path, monkeypatch
+):
+    # The snapshot's time comes from the clock that stamps the files: by this computer's
+    # clock, a year ahead (a wrong date, or a moved clock), the file would look a year old
+    # and be trusted by its stat alone.
+    roots, _page = _folder(tmp_path)
+    ahead = time.time_ns() + 366 * 24 * 3600 * 10**9
+    monkeypatch.setattr(time, "time_ns", lambda: ahead)
+    table = freshness.table_for(freshness.scan(roots), roots, clock_folder=tmp_path)
+    assert table["0/pages/a.md"][1] != b""
+
+
 def test_a_same_size_edit_inside_the_clock_resolution_is_caught(tmp_path):
     roots, page = _folder(tmp_path)
     table = freshness.table_for(freshness.scan(roots), roots)

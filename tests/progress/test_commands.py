@@ -109,6 +109,16 @@ def test_profile_name_and_own_milestone_with_a_due_date_from_the_command_line(ca
     assert (row["due"], row["remind_days"]) == (None, None)
 
 
+def test_moving_an_own_milestone_to_an_unknown_stage_names_the_stages_and_keeps_it(capsys):
+    assert main(["progress", "add", "Submit audit abstract", "--stage", "f1"]) == 0
+    own_id = capsys.readouterr().out.strip()
+    assert main(["progress", "edit", own_id, "--stage", "nosuch"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'nosuch'" in err
+    assert "f1" in err and "post-doctoral" in err
+    assert _list(capsys)[own_id]["stage"] == "f1"
+
+
 def test_a_future_date_done_is_refused_in_one_line(capsys, monkeypatch):
     monkeypatch.setenv("GUIDE_TODAY", "2026-11-25")
     assert main(["progress", "set", MILESTONE, "done", "--date", "26/11/2026"]) == 1

@@ -18,8 +18,9 @@ A_YEAR = 365 * 24 * 3600.0
 
 @pytest.fixture
 def clock_a_year_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = time.time
-    monkeypatch.setattr(files.time, "time", lambda: real() + A_YEAR)
+    real, real_ns = time.time, time.time_ns
+    monkeypatch.setattr(time, "time", lambda: real() + A_YEAR)
+    monkeypatch.setattr(time, "time_ns", lambda: real_ns() + int(A_YEAR * 1e9))
 
 
 def _lock(folder: Path, host: str, pid: int) -> Path:

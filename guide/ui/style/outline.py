@@ -30,6 +30,8 @@ from guide.ui.style.text_size import text_scale
 PE = QStyle.PrimitiveElement
 CC = QStyle.ComplexControl
 SELECTED = QStyle.StateFlag.State_Selected
+# Drawn on an item view's row: on a selected one, in the row's colours.
+_ON_ROWS = (PE.PE_IndicatorItemViewItemCheck, PE.PE_IndicatorBranch)
 _INDICATORS = (
     QStyle.PixelMetric.PM_IndicatorWidth,
     QStyle.PixelMetric.PM_IndicatorHeight,
@@ -73,7 +75,7 @@ class OutlineStyle(QProxyStyle):
             # Fusion's dotted focus frame round a check box's label hardly shows on dark.
             _stroke(painter, option, radius=2, colour=self.focus_colour)
             return
-        if element == PE.PE_IndicatorItemViewItemCheck and option.state & SELECTED:
+        if element in _ON_ROWS and option.state & SELECTED:
             option = _on_highlight(option)
         super().drawPrimitive(element, option, painter, widget)
         if element == PE.PE_IndicatorCheckBox:
@@ -112,13 +114,16 @@ class OutlineStyle(QProxyStyle):
 
 
 def _on_highlight(option: QStyleOption) -> QStyleOption:
-    """The option for a tick box on a selected (highlighted) row, drawn in the row's colours:
-    filled with the highlight, edged and ticked in the highlighted-text colour.
+    """The option for a tick box or a branch arrow on a selected (highlighted) row, drawn in
+    the row's colours: filled with the highlight, edged, ticked and pointed in the
+    highlighted-text colour.
 
     Fusion fills a tick box with the page colour (``Base``) whatever the row: on the dark
     theme's light teal highlight an empty box became a solid near-black square that read
     as ticked. Filled with the row's own colour an empty box looks empty, as it does on an
-    unselected row, and a tick shows in the colour the row's text already has.
+    unselected row, and a tick shows in the colour the row's text already has. The arrow
+    that opens a tree row was drawn in the window's text colour: white on high contrast's
+    cyan highlight (1.1:1), so a selected stage or section looked as if it had no pages.
     """
     on_row = type(option)(option)  # the copy constructor: a view item's, or a button's
     palette = QPalette(option.palette)

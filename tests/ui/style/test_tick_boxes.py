@@ -119,3 +119,36 @@ def test_tick_boxes_grow_with_the_text_size(qtbot, shipped_model, tmp_path, them
         window.set_zoom(100, save=False)
         window.themes.apply("system", save=False)
     assert at_200 >= 1.8 * at_100, f"{theme}: {at_100} px at 100%, {at_200} px at 200%"
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_the_arrow_of_a_highlighted_tree_row_shows(qtbot, shipped_model, tmp_path, theme):
+    """The arrow that opens a selected stage was drawn in the window's text colour: white
+    at 1.1:1 on high contrast's cyan, dark on the light theme's dark teal."""
+    window = make_window(qtbot, shipped_model, theme=theme)
+    view = ChecklistView(shipped_model, ProgressStore.open(tmp_path, clock=Clock.fixed(DAY)))
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    tree = view.tree
+    stage = tree.topLevelItem(0)
+    tree.setCurrentItem(stage)
+    tree.setFocus()
+    tree.scrollToItem(stage)
+    QApplication.processEvents()
+    assert stage.isSelected() and stage.childCount() > 0
+    rect = tree.visualItemRect(stage)
+    image = tree.viewport().grab().toImage()
+    highlight = PALETTES[theme].highlight
+    # The branch area, left of the row's text, is drawn highlighted with the arrow on it.
+    branch = [
+        (x, y)
+        for x in range(0, rect.left())
+        for y in range(rect.top(), rect.bottom() + 1)
+        if 0 <= x < image.width() and 0 <= y < image.height()
+    ]
+    assert branch, "no branch area"
+    best = max(contrast_ratio(image.pixelColor(x, y).name(), highlight) for x, y in branch)
+    window.themes.apply("system", save=False)
+    assert best >= 3, f"{theme}: the arrow is {best:.2f}:1 on the highlight"
