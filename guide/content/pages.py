@@ -103,6 +103,10 @@ class PageComposer:
         self.clock = clock if clock is not None else _default_clock()
         self._renderer: Renderer | None = None
         self._headings_of: dict[str, tuple[Heading, ...]] = {}
+        # Bodies rendered this session when there is no store (content not read from the
+        # cache, or reloaded): a body depends only on the item and this model, and
+        # Markdown took tens of milliseconds a time for the longest sections.
+        self._rendered: dict[str, tuple[Item, RenderedBody]] = {}
 
     @property
     def renderer(self) -> Renderer:
@@ -120,11 +124,17 @@ class PageComposer:
 
     def body(self, item: Item) -> RenderedBody:
         """The item's rendered body, from ``bodies`` when it holds it."""
-        body = self.bodies.get(item.id) if self.bodies is not None else None
+        if self.bodies is not None:
+            body = self.bodies.get(item.id)
+        else:
+            item_and_body = self._rendered.get(item.id)
+            body = item_and_body[1] if item_and_body and item_and_body[0] is item else None
         if body is None:
             body = self.renderer.body_html(item)
             if self.bodies is not None:
                 self.bodies.put(item.id, body)
+            else:
+                self._rendered[item.id] = (item, body)
         return body
 
     def compose(self, item: Item, today: dt.date | None = None) -> Page:

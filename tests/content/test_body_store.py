@@ -108,3 +108,25 @@ def test_prepare_builds_the_renderer_a_stored_start_page_did_not_need(
     assert composer._renderer is None
     composer.prepare()
     assert isinstance(composer._renderer, Renderer)
+
+
+def test_without_a_store_each_body_is_rendered_once_per_item(shipped_model, monkeypatch):
+    from guide.content.pages import PageComposer
+
+    composer = PageComposer(shipped_model)
+    calls: list[str] = []
+    render = composer.renderer.body_html
+
+    def counting(item):
+        calls.append(item.id)
+        return render(item)
+
+    monkeypatch.setattr(composer.renderer, "body_html", counting)
+    section = shipped_model.get("national-pathway")
+    first = composer.compose(section)
+    again = composer.compose(section)
+    assert again.html == first.html
+    assert calls == ["national-pathway"]
+    edited = section.__class__(**{**section.__dict__, "body": section.body + "\n\nMore."})
+    assert "More." in composer.compose(edited).html  # another item: rendered afresh
+    assert calls == ["national-pathway", "national-pathway"]
