@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from guide.clock import Clock
 from guide.progress import ProgressStore
 from guide.ui.checklist.view import ChecklistView
+from guide.ui.shell.window import MainWindow
 from guide.ui.style.themes import PALETTES, contrast_ratio
 from tests.ui.helpers import make_window
 
@@ -65,16 +66,22 @@ def _marked(image: QImage, pixels: list[tuple[int, int]], row: str) -> float:
     return differ / len(pixels)
 
 
-@pytest.mark.parametrize("theme", sorted(PALETTES))
-def test_an_empty_tick_box_on_the_highlighted_row_looks_empty(
-    qtbot, shipped_model, tmp_path, theme
-):
+def _checklist_in(theme: str, qtbot, shipped_model, tmp_path) -> tuple[MainWindow, ChecklistView]:
+    """A window in ``theme`` (which sets the app's style) and a checklist view, shown."""
     window = make_window(qtbot, shipped_model, theme=theme)
     view = ChecklistView(shipped_model, ProgressStore.open(tmp_path, clock=Clock.fixed(DAY)))
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()
     qtbot.waitExposed(view)
+    return window, view
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_an_empty_tick_box_on_the_highlighted_row_looks_empty(
+    qtbot, shipped_model, tmp_path, theme
+):
+    window, view = _checklist_in(theme, qtbot, shipped_model, tmp_path)
     empty, ticked = [m.id for m in shipped_model.of_kind("milestone") if m.get("stage") == "f1"][:2]
     view.set_status(ticked, "done")
     highlight = PALETTES[theme].highlight
@@ -95,12 +102,7 @@ def test_an_empty_tick_box_on_the_highlighted_row_looks_empty(
 @pytest.mark.parametrize("theme", sorted(PALETTES))
 def test_tick_boxes_grow_with_the_text_size(qtbot, shipped_model, tmp_path, theme):
     """At 200% a tick box stayed 13 pixels beside text twice the size."""
-    window = make_window(qtbot, shipped_model, theme=theme)
-    view = ChecklistView(shipped_model, ProgressStore.open(tmp_path, clock=Clock.fixed(DAY)))
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    window, view = _checklist_in(theme, qtbot, shipped_model, tmp_path)
     from guide.ui.roles import Role
 
     first = str(view.tree.topLevelItem(0).child(0).data(0, Role.ID))  # the top row's
@@ -125,12 +127,7 @@ def test_tick_boxes_grow_with_the_text_size(qtbot, shipped_model, tmp_path, them
 def test_the_arrow_of_a_highlighted_tree_row_shows(qtbot, shipped_model, tmp_path, theme):
     """The arrow that opens a selected stage was drawn in the window's text colour: white
     at 1.1:1 on high contrast's cyan, dark on the light theme's dark teal."""
-    window = make_window(qtbot, shipped_model, theme=theme)
-    view = ChecklistView(shipped_model, ProgressStore.open(tmp_path, clock=Clock.fixed(DAY)))
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    window, view = _checklist_in(theme, qtbot, shipped_model, tmp_path)
     tree = view.tree
     stage = tree.topLevelItem(0)
     tree.setCurrentItem(stage)
