@@ -40,24 +40,25 @@ class Preferences:
         self.persist = persist
         self.problem = ""
         self._data: dict[str, Any] = dict(DEFAULTS)
-        self._data.update(self._read())
+        values, whole = self._read()
+        self._data.update(values)
         # What the file holds, as save() would write it (None: unknown, so the next save
         # writes): quitting without a change then leaves the file alone, which spares a
         # network home drive a write and keeps another window's newer save.
-        self._on_disk: str | None = self._text() if self._read_whole else None
+        self._on_disk: str | None = self._text() if whole else None
 
     def _text(self) -> str:
         return json.dumps(self._data, indent=2, ensure_ascii=False)
 
-    def _read(self) -> dict[str, Any]:
-        self._read_whole = False
+    def _read(self) -> tuple[dict[str, Any], bool]:
+        """The file's usable values, and whether they are all it holds."""
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            return {}
+            return {}, False
         except OSError as exc:
             self.problem = f"could not read {self.path}: {exc.strerror or exc}"
-            return {}
+            return {}, False
         try:
             data = json.loads(text)
             if not isinstance(data, dict):
@@ -67,15 +68,14 @@ class Preferences:
             if self.persist:
                 with contextlib.suppress(OSError):
                     os.replace(self.path, self.path.with_name(FILE_NAME + ".corrupt"))
-            return {}
+            return {}, False
         # Keep only values whose type matches the default, so a hand-edited file cannot crash us.
         clean: dict[str, Any] = {}
         for key, value in data.items():
             default = DEFAULTS.get(key)
             if default is None or isinstance(value, type(default)):
                 clean[key] = value
-        self._read_whole = len(clean) == len(data)
-        return clean
+        return clean, len(clean) == len(data)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self._data.get(key, DEFAULTS.get(key, default))
